@@ -1,0 +1,163 @@
+# SPDX-License-Identifier: BSD-2-Clause
+#
+# Axolotl: one Makefile for the whole tree.
+#
+#   make          kernel, boot modules and the GRUB ISO
+#   make run      boot it in QEMU on this terminal (MEM=32 MiB by default)
+#   make test     host unit tests + guest suite booted via GRUB and via
+#                 QEMU's multiboot loader; last line "N passed, N failed"
+#   make bench    deterministic figures under -icount
+#   make debug    QEMU waiting for gdb, and gdb with the kernel's symbols
+#
+# Each program has a fragment <dir>/prog.mk setting PROG, SRCS and LIBS.
+
+CROSS    ?= i686-linux-gnu-
+CC       := $(CROSS)gcc
+LD       := $(CROSS)ld
+AR       := $(CROSS)ar
+NM       := $(CROSS)nm
+QEMU     ?= qemu-system-i386
+PYTHON   ?= /usr/bin/python3
+MEM      ?= 32
+B        := build
+
+GCCINC    = $(shell $(CC) -print-file-name=include)
+LIBGCC    = $(shell $(CC) -m32 -print-libgcc-file-name)
+WARNINGS := -Wall -Wextra -Werror -Wstrict-prototypes -Wold-style-definition \
+            -Wmissing-prototypes -Wshadow -Wpointer-arith -Wvla
+BASEFLAGS = -std=c11 -m32 -march=i686 -O2 -g -ffreestanding -fno-pie \
+            -fno-stack-protector -fno-builtin -fno-omit-frame-pointer \
+            -fno-asynchronous-unwind-tables -nostdinc -isystem $(GCCINC) \
+            -U__linux__ -U__gnu_linux__ -Ulinux -U__unix__ -Uunix \
+            -Iinclude $(WARNINGS)
+KCFLAGS   = $(BASEFLAGS) -mgeneral-regs-only -Ikernel -I$(B)/gen
+UCFLAGS   = $(BASEFLAGS) -Ilib/libsys -Itest/guest
+LDFLAGS  := -m elf_i386 -nostdlib --no-dynamic-linker -z noexecstack
+
+MODULES  := $(shell $(PYTHON) tools/gen_boot.py names boot/modules.list)
+
+.PHONY: all run test bench debug clean format-check deps unit-test
+all: $(B)/axolotl.iso
+
+deps:
+	@bash tools/install-deps.sh
+
+# ---- kernel ----
+KSRCS := $(wildcard kernel/*.c kernel/system/*.c kernel/arch/i386/*.c)
+KASM  := $(wildcard kernel/arch/i386/*.S)
+KSHARED := lib/libsys/string.c lib/libsys/vsnprintf.c
+KOBJS := $(patsubst %.c,$(B)/%.o,$(KSRCS)) $(patsubst %.S,$(B)/%.o,$(KASM)) \
+         $(patsubst lib/libsys/%.c,$(B)/kernel/shared/%.o,$(KSHARED))
+
+$(B)/gen/boot_image.h: boot/modules.list tools/gen_boot.py
+	@mkdir -p $(@D)
+	$(PYTHON) tools/gen_boot.py header $< $@
+
+$(B)/kernel/%.o: kernel/%.c $(B)/gen/boot_image.h
+	@mkdir -p $(@D)
+	$(CC) $(KCFLAGS) -MMD -c $< -o $@
+
+$(B)/kernel/shared/%.o: lib/libsys/%.c
+	@mkdir -p $(@D)
+	$(CC) $(KCFLAGS) -MMD -c $< -o $@
+
+$(B)/kernel/%.o: kernel/%.S
+	@mkdir -p $(@D)
+	$(CC) $(KCFLAGS) -MMD -c $< -o $@
+
+# Link once, generate the symbol table, link again; .ksyms comes after
+# the code, so function addresses must be identical in both links.
+$(B)/kernel.elf: $(KOBJS) boot/kernel.ld tools/ksyms.sh
+	$(LD) $(LDFLAGS) -T boot/kernel.ld $(KOBJS) $(LIBGCC) -o $(B)/kernel.pass1.elf
+	sh tools/ksyms.sh $(NM) $(B)/kernel.pass1.elf > $(B)/gen/ksyms.c
+	$(CC) $(KCFLAGS) -c $(B)/gen/ksyms.c -o $(B)/gen/ksyms.o
+	$(LD) $(LDFLAGS) -T boot/kernel.ld $(KOBJS) $(B)/gen/ksyms.o $(LIBGCC) -o $@
+	@$(NM) -n $(B)/kernel.pass1.elf | awk '$$2 ~ /^[tT]$$/' > $(B)/gen/syms1
+	@$(NM) -n $@ | awk '$$2 ~ /^[tT]$$/' > $(B)/gen/syms2
+	@cmp -s $(B)/gen/syms1 $(B)/gen/syms2 || \
+		{ echo "kernel symbols moved between links"; exit 1; }
+
+# ---- libsys ----
+LIBSYS_SRCS := $(wildcard lib/libsys/*.c)
+LIBSYS_ASM  := $(wildcard lib/libsys/*.S)
+LIBSYS_OBJS := $(patsubst %.c,$(B)/%.o,$(LIBSYS_SRCS)) \
+               $(patsubst %.S,$(B)/%.o,$(LIBSYS_ASM))
+
+$(B)/lib/%.o: lib/%.c
+	@mkdir -p $(@D)
+	$(CC) $(UCFLAGS) -MMD -c $< -o $@
+$(B)/lib/%.o: lib/%.S
+	@mkdir -p $(@D)
+	$(CC) $(UCFLAGS) -MMD -c $< -o $@
+
+$(B)/lib/libsys.a: $(LIBSYS_OBJS)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+# ---- programs: one fragment per program ----
+PROG_DIRS := $(patsubst %/prog.mk,%,$(wildcard test/guest/*/prog.mk \
+             servers/*/prog.mk drivers/*/prog.mk commands/*/prog.mk))
+
+define PROGRAM_template
+PROG :=
+SRCS :=
+LIBS :=
+include $(1)/prog.mk
+$$(PROG)_OBJS := $$(patsubst %.c,$(B)/$(1)/%.o,$$(SRCS))
+$$(PROG)_LIBS := $$(patsubst %,$(B)/lib/lib%.a,$$(LIBS))
+$(B)/$(1)/%.o: $(1)/%.c
+	@mkdir -p $$(@D)
+	$$(CC) $$(UCFLAGS) -I$(1) -MMD -c $$< -o $$@
+$(B)/bin/$$(PROG): $$($$(PROG)_OBJS) $$($$(PROG)_LIBS) boot/user.ld
+	@mkdir -p $$(@D)
+	$$(LD) $$(LDFLAGS) -T boot/user.ld $$(filter %.o,$$^) \
+		--start-group $$(filter %.a,$$^) $(LIBGCC) --end-group -o $$@
+PROGRAMS += $(B)/bin/$$(PROG)
+endef
+$(foreach d,$(PROG_DIRS),$(eval $(call PROGRAM_template,$(d))))
+
+# ---- images ----
+BOOT_BINS := $(addprefix $(B)/bin/,$(MODULES))
+
+$(B)/iso/boot/grub/grub.cfg: boot/modules.list tools/gen_boot.py
+	@mkdir -p $(@D)
+	$(PYTHON) tools/gen_boot.py grub $< $@
+
+$(B)/axolotl.iso: $(B)/kernel.elf $(BOOT_BINS) $(B)/iso/boot/grub/grub.cfg
+	cp $(B)/kernel.elf $(BOOT_BINS) $(B)/iso/boot/
+	grub-mkrescue -o $@ $(B)/iso >$(B)/grub-mkrescue.log 2>&1 || \
+		{ cat $(B)/grub-mkrescue.log; exit 1; }
+
+QEMU_FLAGS = -m $(MEM) -nographic -no-reboot \
+             -device isa-debug-exit,iobase=0xf4,iosize=0x04
+
+run: deps $(B)/axolotl.iso
+	$(QEMU) $(QEMU_FLAGS) -cdrom $(B)/axolotl.iso || true
+
+debug: $(B)/axolotl.iso
+	$(QEMU) $(QEMU_FLAGS) -cdrom $(B)/axolotl.iso -s -S & \
+	gdb -q $(B)/kernel.elf -ex 'target remote :1234' -ex 'break kmain' \
+		-ex 'continue'; kill %1 2>/dev/null || true
+
+# ---- tests and benchmarks ----
+INITRD = $(shell echo $(BOOT_BINS) | tr ' ' ',')
+
+unit-test:
+	@bash test/unit/run.sh
+
+test: deps all
+	@$(PYTHON) tools/testall.py --qemu $(QEMU) --mem $(MEM) \
+		--iso $(B)/axolotl.iso --kernel $(B)/kernel.elf --modules "$(BOOT_BINS)"
+
+bench: deps all
+	@$(PYTHON) tools/bench.py --qemu $(QEMU) --mem $(MEM) \
+		--kernel $(B)/kernel.elf --modules "$(BOOT_BINS)"
+
+format-check:
+	@clang-format --dry-run --Werror $(KSRCS) $(LIBSYS_SRCS) 2>/dev/null || \
+		echo "format-check: differences found (advisory)"
+
+clean:
+	rm -rf $(B)
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * libsys: the system library every server, driver and test program links.
+ * IPC primitives, one wrapper per kernel call (sys_<call>.c), and a few
+ * helpers (kernel-log printf, panic).  All calls return OK or -E*.
+ */
+#ifndef LIBSYS_SYSLIB_H
+#define LIBSYS_SYSLIB_H
+
+#include <stdarg.h>
+#include <axo/types.h>
+#include <axo/errno.h>
+#include <axo/ipc.h>
+#include <axo/kcall.h>
+#include <axo/priv.h>
+#include <axo/kinfo.h>
+#include <axo/grant.h>
+#include <axo/signal.h>
+#include <axo/strerror.h>
+#include <axo/fmt.h>
+
+/* IPC (ipc.c).  status may be NULL. */
+int ipc_send(endpoint_t dst, message *m);
+int ipc_sendnb(endpoint_t dst, message *m);
+int ipc_receive(endpoint_t src, message *m, uint32_t *status);
+int ipc_sendrec(endpoint_t dst, message *m);
+int ipc_notify(endpoint_t dst);
+int ipc_senda(asynmsg_t *table, size_t count);
+int ipc_trap(uint32_t trap, uint32_t ep, uint32_t addr, uint32_t *status);
+
+/* The raw kernel-call trap: m->m_type is the call number. */
+int kernel_call(message *m);
+
+/* Kernel-call wrappers, one per file. */
+int sys_fork(endpoint_t parent, int slot, endpoint_t *child);
+int sys_exec(endpoint_t e, vir_bytes ip, vir_bytes sp, const char *name);
+int sys_clear(endpoint_t e);
+int sys_privctl(endpoint_t e, int request, vir_bytes arg);
+int sys_kill(endpoint_t e, int sig);
+int sys_getksig(endpoint_t *e, ksigset_t *sigs);
+int sys_endksig(endpoint_t e);
+int sys_vircopy(endpoint_t src, vir_bytes src_addr, endpoint_t dst,
+		vir_bytes dst_addr, vir_bytes bytes);
+int sys_irqctl(int request, int irq, int policy, int *hook_id);
+int sys_devio(int request, uint32_t port, uint32_t *value);
+int sys_setalarm(uint32_t ticks, clock_t64 *time_left);
+int sys_times(endpoint_t e, struct sys_times_msg *out);
+int sys_getinfo(int request, void *buf, size_t size, endpoint_t e);
+int sys_abort(int how, int status);
+int sys_safecopyfrom(endpoint_t granter, cp_grant_id_t g, vir_bytes offset,
+		     void *addr, size_t bytes);
+int sys_safecopyto(endpoint_t granter, cp_grant_id_t g, vir_bytes offset,
+		   const void *addr, size_t bytes);
+int sys_setgrant(cp_grant_t *table, int entries);
+int sys_vmctl(struct sys_vmctl_msg *v);
+int sys_sysctl(int request, const void *buf, size_t size, endpoint_t e);
+int sys_update(endpoint_t src, endpoint_t dst, uint32_t flags);
+int sys_exit(void);
+int sys_statectl(int request, vir_bytes addr, vir_bytes len);
+
+/* Helpers: self.c, printf.c, panic.c; string and format routines in <axo/fmt.h>. */
+endpoint_t sys_self(void);
+int printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+_Noreturn void panic(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

@@ -1,0 +1,3 @@
+PROG := kecho
+SRCS := main.c
+LIBS := sys

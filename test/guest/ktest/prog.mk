@@ -1,0 +1,3 @@
+PROG := ktest
+SRCS := main.c
+LIBS := sys
