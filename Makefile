@@ -103,9 +103,12 @@ PROG :=
 SRCS :=
 LIBS :=
 include $(1)/prog.mk
-$$(PROG)_OBJS := $$(patsubst %.c,$(B)/$(1)/%.o,$$(SRCS))
+$$(PROG)_OBJS := $$(patsubst %.S,$(B)/$(1)/%.o,$$(patsubst %.c,$(B)/$(1)/%.o,$$(SRCS)))
 $$(PROG)_LIBS := $$(patsubst %,$(B)/lib/lib%.a,$$(LIBS))
 $(B)/$(1)/%.o: $(1)/%.c
+	@mkdir -p $$(@D)
+	$$(CC) $$(UCFLAGS) -I$(1) -MMD -c $$< -o $$@
+$(B)/$(1)/%.o: $(1)/%.S
 	@mkdir -p $$(@D)
 	$$(CC) $$(UCFLAGS) -I$(1) -MMD -c $$< -o $$@
 $(B)/bin/$$(PROG): $$($$(PROG)_OBJS) $$($$(PROG)_LIBS) boot/user.ld

@@ -41,8 +41,8 @@
 #define EDOM          33  /* argument out of domain */
 #define ERANGE        34  /* result out of range */
 #define ENOSYS        88  /* function not implemented */
-#define ELOOP         92  /* too many levels of indirection */
 #define ENAMETOOLONG  91  /* name too long */
+#define ELOOP         92  /* too many levels of indirection */
 #define ETIMEDOUT     116 /* timed out */
 
 #define ERESTART      200 /* service restarted */

@@ -10,6 +10,7 @@
 #define AXO_GRANT_H
 
 #include <axo/types.h>
+#include <axo/endpoint.h>
 
 #define CPF_READ      0x0001  /* grantee may read */
 #define CPF_WRITE     0x0002  /* grantee may write */
@@ -20,7 +21,7 @@
 #define CPF_VALID     0x1000  /* entry is valid */
 
 #define GRANT_IDX_BITS      20
-#define GRANT_ID(idx, seq)  ((cp_grant_id_t)(((seq) << GRANT_IDX_BITS) | (idx)))
+#define GRANT_ID(idx, seq)  ((cp_grant_id_t)((((seq) & 0x7ff) << GRANT_IDX_BITS) | (idx)))
 #define GRANT_IDX(g)        ((g) & ((1 << GRANT_IDX_BITS) - 1))
 #define GRANT_SEQ(g)        (((g) >> GRANT_IDX_BITS) & 0x7ff)
 #define GRANT_INVALID       ((cp_grant_id_t)-1)

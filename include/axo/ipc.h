@@ -12,6 +12,7 @@
 
 #include <axo/types.h>
 #include <axo/endpoint.h>
+#include <axo/kcall.h>
 #include <axo/msg_sys.h>
 
 #define IPC_VECTOR         0x21
@@ -40,8 +41,6 @@
 #define IPC_FLG_MSG_FROM_KERNEL  (1u << 16)
 #define is_ipc_notify(s)         (IPC_STATUS_CALL(s) == NOTIFY)
 
-#define MSG_PAYLOAD_SIZE 56
-
 /* Notification payload: delivered with its source and a timestamp. */
 struct msg_notify {
 	clock_t64 timestamp;   /* ticks at delivery */
@@ -65,7 +64,6 @@ _Static_assert(sizeof(message) == 64, "message must be 64 bytes");
 _Static_assert(sizeof(struct msg_notify) <= MSG_PAYLOAD_SIZE, "notify payload");
 
 /* Message type ranges: the number tells whose it is. */
-#define KERNEL_CALL        0x600
 #define RS_RQ_BASE         0x700
 #define DS_RQ_BASE         0x800
 #define VM_RQ_BASE         0xC00
@@ -79,6 +77,7 @@ _Static_assert(sizeof(struct msg_notify) <= MSG_PAYLOAD_SIZE, "notify payload");
 #define IS_VM_CALL(t)      ((t) >= VM_RQ_BASE && (t) < VM_RQ_BASE + 0x100)
 #define IS_COMMON_CALL(t)  ((t) >= COMMON_RQ_BASE && (t) < COMMON_RQ_BASE + 0x100)
 #define IS_NOTIFY(t)       ((t) == NOTIFY_MESSAGE)
+#define IS_TEST_CALL(t)    ((t) >= TEST_RQ_BASE && (t) < TEST_RQ_BASE + 0x100)
 
 /* An entry of a SENDA table, in the sender's memory. */
 typedef struct {

@@ -9,6 +9,8 @@
 #ifndef AXO_KCALL_H
 #define AXO_KCALL_H
 
+#define KERNEL_CALL 0x600   /* first kernel-call number */
+
 #define KCALL_LIST(X) \
 	X(FORK,         0,  fork) \
 	X(EXEC,         1,  exec) \
@@ -37,7 +39,7 @@
 #define KCALL_MASK_WORDS  ((NR_SYS_CALLS + 31) / 32)
 
 enum kcall_number {
-#define KCALL_ENUM(name, off, fn) SYS_##name = 0x600 + (off),
+#define KCALL_ENUM(name, off, fn) SYS_##name = KERNEL_CALL + (off),
 	KCALL_LIST(KCALL_ENUM)
 #undef KCALL_ENUM
 };

@@ -24,6 +24,8 @@ struct kinfo {
 	phys_bytes mem_total;          /* bytes of RAM */
 	uint32_t nr_free_mem;
 	struct mem_range free_mem[KINFO_MAX_MEM]; /* not used by the kernel */
+	uint32_t kernel_pages_free;    /* page-table pool left (leak checks) */
+	uint32_t pad;
 	uint64_t boot_tsc;             /* TSC when the kernel entered main */
 	uint64_t first_proc_tsc;       /* TSC when the first process ran */
 	char version[32];

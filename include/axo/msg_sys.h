@@ -9,6 +9,7 @@
 #define AXO_MSG_SYS_H
 
 #include <axo/types.h>
+#include <axo/config.h>
 
 struct sys_fork_msg {
 	endpoint_t parent;      /* process to copy */
@@ -20,7 +21,7 @@ struct sys_exec_msg {
 	endpoint_t endpt;
 	vir_bytes ip;           /* new program counter */
 	vir_bytes sp;           /* new stack pointer */
-	char name[16];          /* new process name, NUL-padded */
+	char name[PROC_NAME_LEN]; /* new process name, NUL-padded */
 };
 
 struct sys_endpt_msg {      /* clear, endksig: one target */
@@ -156,7 +157,8 @@ struct sys_statectl_msg {
 	struct sys_statectl_msg sys_statectl;
 
 #define MSG_SYS_ASSERT(type) \
-	_Static_assert(sizeof(struct type) <= 56, #type " exceeds the payload")
+	_Static_assert(sizeof(struct type) <= MSG_PAYLOAD_SIZE, \
+		       #type " exceeds the payload")
 MSG_SYS_ASSERT(sys_fork_msg);
 MSG_SYS_ASSERT(sys_exec_msg);
 MSG_SYS_ASSERT(sys_endpt_msg);

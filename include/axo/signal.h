@@ -6,6 +6,8 @@
 #ifndef AXO_SIGNAL_H
 #define AXO_SIGNAL_H
 
+#include <axo/types.h>
+
 #define SIGHUP     1
 #define SIGINT     2
 #define SIGQUIT    3

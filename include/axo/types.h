@@ -17,4 +17,6 @@ typedef int32_t cp_grant_id_t;  /* safecopy grant identifier */
 typedef uint64_t ksigset_t;     /* kernel signal set, bit n = signal n */
 typedef uint64_t clock_t64;     /* ticks since boot */
 
+#define MSG_PAYLOAD_SIZE 56     /* bytes of a message after source and type */
+
 #endif

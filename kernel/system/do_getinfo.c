@@ -89,6 +89,7 @@ int do_getinfo(struct proc *caller, message *m)
 
 	switch (g->request) {
 	case GET_KINFO:
+		kinfo.kernel_pages_free = pages_free_count();
 		return copy_out(caller, g->buf, g->size, &kinfo, sizeof(kinfo));
 	case GET_IMAGE:
 		return copy_out(caller, g->buf, g->size, boot_image,

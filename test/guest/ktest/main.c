@@ -1,13 +1,124 @@
 // SPDX-License-Identifier: BSD-2-Clause
-#include <syslib.h>
+/*
+ * ktest: the kernel test suite, run as the first boot module.
+ *
+ * Prints one line per test, "PASS name" or "FAIL name: ...", then a leak
+ * check and the verdict "N passed, N failed", and leaves the emulator with
+ * status 0 (all passed) or 1.  Kernel command-line words: seed=N sets the
+ * fuzzing seed; bench runs the benchmarks instead (bench.c).
+ */
+#include "ktest.h"
+
+void bench_run(void);
+
+static const char *current_test;
+static bool current_failed;
+static unsigned passed, failed;
+uint32_t fuzz_seed = 1;
+
+static const char *err_name(long long v)
+{
+	return v < 0 && v > -1000 ? sys_strerror((int)v) : NULL;
+}
+
+void test_fail(int line, const char *what, long long expected, long long got)
+{
+	if (current_failed)
+		return;
+	current_failed = true;
+	const char *en = err_name(expected), *gn = err_name(got);
+	printf("FAIL %s: %s: expected %lld%s%s%s, got %lld%s%s%s (line %d)\n",
+	       current_test, what, expected, en ? " (" : "", en ? en : "",
+	       en ? ")" : "", got, gn ? " (" : "", gn ? gn : "", gn ? ")" : "",
+	       line);
+}
+
+void test_fail_msg(int line, const char *msg)
+{
+	if (current_failed)
+		return;
+	current_failed = true;
+	printf("FAIL %s: %s (line %d)\n", current_test, msg, line);
+}
+
+static void run_table(const struct test_case *t)
+{
+	for (; t->name != NULL; t++) {
+		current_test = t->name;
+		current_failed = false;
+		t->fn();
+		children_reap_all();
+		if (current_failed) {
+			failed++;
+		} else {
+			passed++;
+			printf("PASS %s\n", t->name);
+		}
+	}
+}
+
+/* Every page ktest handed to children, and every kernel page, came back. */
+static void leak_check(unsigned kernel_pages_before)
+{
+	struct kinfo ki;
+
+	current_test = "suite_leaks_no_pages";
+	current_failed = false;
+	sys_getinfo(GET_KINFO, &ki, sizeof(ki), NONE);
+	expect_eq(0, pages_outstanding());
+	expect_eq(kernel_pages_before, ki.kernel_pages_free);
+	if (current_failed) {
+		failed++;
+	} else {
+		passed++;
+		printf("PASS %s\n", current_test);
+	}
+}
+
+static bool parse_cmdline(void)
+{
+	char cmd[256];
+	bool bench = false;
+
+	if (sys_getinfo(GET_CMDLINE, cmd, sizeof(cmd), NONE) != OK)
+		return false;
+	for (char *w = cmd; *w != '\0'; w++) {
+		if (w != cmd && w[-1] != ' ')
+			continue;
+		if (strncmp(w, "seed=", 5) == 0) {
+			fuzz_seed = 0;
+			for (char *d = w + 5; *d >= '0' && *d <= '9'; d++)
+				fuzz_seed = fuzz_seed * 10 + (uint32_t)(*d - '0');
+			if (fuzz_seed == 0)
+				fuzz_seed = 1;
+		}
+		if (strncmp(w, "bench", 5) == 0 && (w[5] == ' ' || w[5] == '\0'))
+			bench = true;
+	}
+	return bench;
+}
+
 int main(void);
 int main(void)
 {
-	printf("ktest: hello from %d\n", sys_self());
-	message m = { .m_type = 0x1F01 };
-	m.word[0] = 41;
-	int r = ipc_sendrec(1, &m);
-	printf("ktest: sendrec r=%d type=%d word=%u\n", r, m.m_type, m.word[0]);
-	sys_abort(ABORT_EXIT, 0);
+	struct kinfo ki;
+
+	spawn_init();
+	if (parse_cmdline()) {
+		bench_run();
+		sys_abort(ABORT_EXIT, 0);
+	}
+	printf("ktest: kernel test suite, endpoint %d, fuzz seed %u\n", ktest_ep,
+	       fuzz_seed);
+	sys_getinfo(GET_KINFO, &ki, sizeof(ki), NONE);
+	run_table(ipc_tests);
+	run_table(kcall_tests);
+	run_table(signal_tests);
+	run_table(memory_tests);
+	run_table(update_tests);
+	run_table(fuzz_tests);
+	leak_check(ki.kernel_pages_free);
+	printf("ktest: %u passed, %u failed\n", passed, failed);
+	sys_abort(ABORT_EXIT, failed == 0 ? 0 : 1);
 	return 0;
 }

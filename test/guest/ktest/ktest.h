@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The in-guest kernel test suite.  ktest is the root system process: its
+ * own signal manager, the memory manager (it receives page faults) and
+ * the signal manager of user processes.  Each test runs its subjects in
+ * fresh child processes that ktest forks, fills with a copy of its own
+ * image (a tiny VM of its own, spawn.c) and starts at a test function.
+ *
+ * A test is a function; expect_*() record the first failure, and the
+ * runner prints "PASS name" or "FAIL name: ..." and reaps the children.
+ */
+#ifndef KTEST_H
+#define KTEST_H
+
+#include <syslib.h>
+#include "echo_proto.h"
+
+/* ---- assertions ---- */
+void test_fail(int line, const char *what, long long expected, long long got);
+void test_fail_msg(int line, const char *msg);
+
+#define expect_eq(expected, got) do { \
+	long long e_ = (long long)(expected), g_ = (long long)(got); \
+	if (e_ != g_) \
+		test_fail(__LINE__, #got, e_, g_); \
+} while (0)
+#define expect_ne(unexpected, got) do { \
+	long long e_ = (long long)(unexpected), g_ = (long long)(got); \
+	if (e_ == g_) \
+		test_fail_msg(__LINE__, #got " must differ from " #unexpected); \
+} while (0)
+#define expect_true(cond) do { \
+	if (!(cond)) \
+		test_fail_msg(__LINE__, #cond " is false"); \
+} while (0)
+
+struct test_case {
+	const char *name;
+	void (*fn)(void);
+};
+
+/* Test tables, one per file. */
+extern const struct test_case ipc_tests[];
+extern const struct test_case kcall_tests[];
+extern const struct test_case signal_tests[];
+extern const struct test_case memory_tests[];
+extern const struct test_case update_tests[];
+extern const struct test_case fuzz_tests[];
+
+/* ---- child processes (spawn.c) ---- */
+typedef int (*child_fn)(uint32_t arg);
+
+enum spawn_kind { SPAWN_SYS, SPAWN_USER };
+
+struct spawn_opts {
+	enum spawn_kind kind;
+	const struct priv_spec *spec;   /* SPAWN_SYS: NULL = default_sys_spec() */
+	bool frozen;                    /* leave RTS_NO_PRIV: do not allow yet */
+	bool map_on_fault;              /* satisfy its page faults with fresh pages */
+	int slot;                       /* -1: any */
+};
+
+#define CHILD_DONE     (TEST_RQ_BASE + 0x10)   /* word[0]: the result */
+#define CHILD_TIMEOUT  (-ETIMEDOUT)
+#define WAIT_TICKS     (5 * HZ)
+
+extern endpoint_t ktest_ep;
+
+void spawn_init(void);
+struct priv_spec default_sys_spec(void);
+int spawn(child_fn fn, uint32_t arg, const struct spawn_opts *opts,
+	  endpoint_t *out);
+int spawn_sys(child_fn fn, uint32_t arg, endpoint_t *out);
+int spawn_user(child_fn fn, uint32_t arg, endpoint_t *out);
+int child_wait(endpoint_t e, int *result);
+ksigset_t child_signals(endpoint_t e);
+int child_wait_signal(endpoint_t e, int *sig);
+void child_kill(endpoint_t e);
+void children_reap_all(void);
+void saved_notify_clear(void);
+unsigned pages_outstanding(void);
+int ktest_receive(endpoint_t from, message *m, uint32_t *status, int ticks);
+int wait_until_blocked(endpoint_t e, uint32_t rts_flag);
+uint32_t proc_rts(endpoint_t e);
+
+/* ---- seeded pseudo-random numbers ---- */
+extern uint32_t fuzz_seed;
+uint32_t rnd(void);
+
+#endif

@@ -1,0 +1,41 @@
+# SPDX-License-Identifier: BSD-2-Clause
+"""Boot the system in QEMU with a timeout and collect its serial output.
+
+Shared by tools/testall.py and tools/bench.py.  The guest leaves through
+QEMU's isa-debug-exit device: status s becomes exit code 2s+1.
+"""
+import subprocess
+import time
+
+DEBUG_EXIT = ["-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
+
+
+def qemu_cmd(qemu, mem, iso=None, kernel=None, modules=(), append="",
+             icount=False):
+    cmd = [qemu, "-m", str(mem), "-nographic", "-no-reboot",
+           "-monitor", "none", "-serial", "stdio"] + DEBUG_EXIT
+    if icount:
+        cmd += ["-icount", "shift=0,sleep=off"]
+    if iso:
+        cmd += ["-cdrom", iso]
+    else:
+        initrd = ",".join(f"{m} {m.rsplit('/', 1)[-1]}" for m in modules)
+        cmd += ["-kernel", kernel, "-initrd", initrd]
+        if append:
+            cmd += ["-append", append]
+    return cmd
+
+
+def boot(cmd, timeout):
+    """Run cmd; return (guest status or None, output text, seconds)."""
+    start = time.monotonic()
+    try:
+        p = subprocess.run(cmd, stdin=subprocess.DEVNULL,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                           timeout=timeout)
+        out, code = p.stdout, p.returncode
+    except subprocess.TimeoutExpired as e:
+        out, code = e.stdout or b"", None
+    text = out.decode("utf-8", "replace").replace("\r", "")
+    status = (code - 1) // 2 if code is not None and code % 2 == 1 else None
+    return status, text, time.monotonic() - start

@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
+"""Run every test layer and print one verdict: "N passed, M failed".
+
+Layers:
+  1. host unit tests (test/unit/run.sh);
+  2. the in-guest kernel suite booted from the GRUB ISO;
+  3. the same suite booted through QEMU's multiboot loader, with a fresh
+     fuzzing seed (printed, so a failure can be replayed with SEED=n).
+Every boot has a timeout; a boot that never prints its verdict fails.
+"""
+import argparse
+import os
+import random
+import re
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+from qemu import boot, qemu_cmd  # noqa: E402
+
+VERDICT = re.compile(r"(\d+) passed, (\d+) failed")
+
+
+def count(lines):
+    passed = sum(1 for l in lines if l.startswith("PASS "))
+    failed = sum(1 for l in lines if l.startswith("FAIL "))
+    return passed, failed
+
+
+def run_unit():
+    print("== host unit tests", flush=True)
+    p = subprocess.run(["bash", "test/unit/run.sh"], stdout=subprocess.PIPE,
+                       stderr=subprocess.STDOUT, timeout=600)
+    out = p.stdout.decode("utf-8", "replace")
+    lines = out.splitlines()
+    for line in lines:
+        if line.startswith(("PASS", "FAIL")):
+            print(line)
+    passed, failed = count(lines)
+    if p.returncode != 0 and failed == 0:
+        print("FAIL unit_tests_run: run.sh exited %d" % p.returncode)
+        print(out)
+        failed += 1
+    return passed, failed
+
+
+def run_guest(name, cmd, timeout):
+    print(f"== {name}: {' '.join(cmd)}", flush=True)
+    status, text, secs = boot(cmd, timeout)
+    lines = text.splitlines()
+    for line in lines:
+        if line.startswith(("PASS ", "FAIL ", "ktest:", "kernel")):
+            print(line)
+    passed, failed = count(lines)
+    verdicts = [VERDICT.search(l) for l in lines if l.startswith("ktest:")]
+    verdicts = [v for v in verdicts if v]
+    if not verdicts:
+        print(f"FAIL {name}_reaches_verdict: no verdict line "
+              f"({'timed out after %ds' % timeout if status is None else 'exit status %s' % status})")
+        print("---- last output ----")
+        print("\n".join(lines[-25:]))
+        return passed, failed + 1
+    gp, gf = int(verdicts[-1].group(1)), int(verdicts[-1].group(2))
+    ok = (gp, gf) == (passed, failed) and status == (0 if gf == 0 else 1)
+    if ok:
+        print(f"PASS {name}_reaches_verdict ({secs:.0f}s)")
+        return passed + 1, failed
+    print(f"FAIL {name}_reaches_verdict: guest said {gp}/{gf}, saw {passed}/{failed}, status {status}")
+    return passed, failed + 1
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--qemu", default="qemu-system-i386")
+    ap.add_argument("--mem", default="32")
+    ap.add_argument("--iso", required=True)
+    ap.add_argument("--kernel", required=True)
+    ap.add_argument("--modules", required=True)
+    ap.add_argument("--timeout", type=int, default=600)
+    args = ap.parse_args()
+
+    seed = int(os.environ.get("SEED", random.randrange(1, 1 << 31)))
+    total_p, total_f = run_unit()
+    p, f = run_guest("boot_grub_iso",
+                     qemu_cmd(args.qemu, args.mem, iso=args.iso), args.timeout)
+    total_p, total_f = total_p + p, total_f + f
+    print(f"== fuzz seed {seed} (replay: make test SEED={seed})")
+    p, f = run_guest("boot_multiboot",
+                     qemu_cmd(args.qemu, args.mem, kernel=args.kernel,
+                              modules=args.modules.split(),
+                              append=f"seed={seed}"), args.timeout)
+    total_p, total_f = total_p + p, total_f + f
+    print(f"{total_p} passed, {total_f} failed")
+    sys.exit(0 if total_f == 0 else 1)
+
+
+if __name__ == "__main__":
+    main()
