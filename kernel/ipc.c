@@ -27,10 +27,20 @@ static bool will_receive(const struct proc *dst, const struct proc *src)
 	       (dst->getfrom == ANY || dst->getfrom == src->endpoint);
 }
 
+/* Copy m into p's receive buffer. */
+static int write_recv_buf(struct proc *p, const message *m)
+{
+	if (p->recv_phys != 0) {
+		msg_copy((message *)p->recv_phys, m);
+		return OK;
+	}
+	return umem_write(p, p->recv_buf, m, sizeof(*m));
+}
+
 /* Hand m to dst, which is blocked receiving, and let it run. */
 static void deliver(struct proc *dst, const message *m, uint32_t status)
 {
-	int r = umem_write(dst, dst->recv_buf, m, sizeof(*m));
+	int r = write_recv_buf(dst, m);
 
 	ipc_complete(dst, r, status);
 	dst->misc_flags &= ~MF_REPLY_PEND;
@@ -82,7 +92,7 @@ static int mini_send(struct proc *caller, struct proc *dst, const message *m,
 		return -ENOTREADY;
 	if (deadlock(caller, RTS_SENDING, dst->endpoint))
 		return -ELOCKED;
-	caller->sendmsg = *m;
+	msg_copy(&caller->sendmsg, m);
 	caller->send_trap = trap;
 	caller->sendto = dst->endpoint;
 	caller->q_link = NULL;
@@ -140,7 +150,7 @@ static bool try_notify(struct proc *caller, endpoint_t src_e)
 			message m;
 			priv_mask_clear(caller->notify_pending, id);
 			build_notify(&m, src, caller);
-			int r = umem_write(caller, caller->recv_buf, &m, sizeof(m));
+			int r = write_recv_buf(caller, &m);
 			ipc_complete(caller, r, notify_status(src));
 			return true;
 		}
@@ -288,18 +298,21 @@ static bool try_one(struct proc *sender, struct proc *dst, bool *more)
 
 static bool try_async(struct proc *caller, endpoint_t src_e)
 {
-	for (int id = 0; id < NR_SYS_PROCS; id++) {
-		if (!priv_mask_test(caller->asyn_pending, id))
-			continue;
-		struct proc *src = priv_owner(id);
-		if (src != NULL && src_e != ANY && src_e != src->endpoint)
-			continue;
-		bool more = false;
-		bool got = src != NULL && try_one(src, caller, &more);
-		if (!more)
-			priv_mask_clear(caller->asyn_pending, id);
-		if (got)
-			return true;
+	for (int w = 0; w < PRIV_MASK_WORDS; w++) {
+		uint32_t bits = caller->asyn_pending[w];
+		while (bits != 0) {
+			int id = w * 32 + __builtin_ctz(bits);
+			bits &= bits - 1;
+			struct proc *src = priv_owner(id);
+			if (src != NULL && src_e != ANY && src_e != src->endpoint)
+				continue;
+			bool more = false;
+			bool got = src != NULL && try_one(src, caller, &more);
+			if (!more)
+				priv_mask_clear(caller->asyn_pending, id);
+			if (got)
+				return true;
+		}
 	}
 	return false;
 }
@@ -326,9 +339,16 @@ static void cancel_async(struct proc *dead)
 
 /* ---- receive ---- */
 
-static int mini_receive(struct proc *caller, endpoint_t src_e, vir_bytes buf)
+/*
+ * Receive into buf, whose physical address (0 if it spans pages) the
+ * caller has checked.  check_cycle is false when the peer was just made
+ * runnable by our own send and so cannot be part of a cycle.
+ */
+static int mini_receive(struct proc *caller, endpoint_t src_e, vir_bytes buf,
+			phys_bytes phys, bool check_cycle)
 {
 	caller->recv_buf = buf;
+	caller->recv_phys = phys;
 	if (!(caller->rts_flags & RTS_SENDING)) {
 		if (!(caller->misc_flags & MF_REPLY_PEND) &&
 		    try_notify(caller, src_e))
@@ -342,15 +362,14 @@ static int mini_receive(struct proc *caller, endpoint_t src_e, vir_bytes buf)
 				continue;
 			*xpp = sender->q_link;
 			sender->q_link = NULL;
-			int r = umem_write(caller, buf, &sender->sendmsg,
-					   sizeof(message));
+			int r = write_recv_buf(caller, &sender->sendmsg);
 			ipc_complete(caller, r, (uint32_t)sender->send_trap);
 			sender->sendto = NONE;
 			sender->regs.eax = OK;
 			rts_unset(sender, RTS_SENDING);
 			return r;
 		}
-		if (deadlock(caller, RTS_RECEIVING, src_e))
+		if (check_cycle && deadlock(caller, RTS_RECEIVING, src_e))
 			return -ELOCKED;
 	}
 	caller->getfrom = src_e;
@@ -385,13 +404,15 @@ static int sync_ipc(struct proc *caller, int trap, endpoint_t ep, vir_bytes addr
 
 	if (trap == NOTIFY)
 		return mini_notify(caller, dst);
+	phys_bytes phys = 0;
 	if (trap == RECEIVE || trap == SENDREC) {
-		if (umem_check(caller, addr, sizeof(message), true) != OK)
+		phys = umem_msg_phys(caller, addr, true);
+		if (phys == 0 && umem_check(caller, addr, sizeof(message), true) != OK)
 			return -EFAULT;
 	}
 	if (trap == RECEIVE)
-		return mini_receive(caller, ep, addr);
-	if (umem_read(caller, addr, &m, sizeof(m)) != OK)
+		return mini_receive(caller, ep, addr, phys, true);
+	if (umem_msg_read(caller, addr, &m) != OK)
 		return -EFAULT;
 	m.m_source = caller->endpoint;
 	if (trap != SENDREC)
@@ -400,7 +421,7 @@ static int sync_ipc(struct proc *caller, int trap, endpoint_t ep, vir_bytes addr
 	caller->misc_flags |= MF_REPLY_PEND;
 	r = mini_send(caller, dst, &m, trap);
 	if (r == OK || r == SUSPEND)
-		r = mini_receive(caller, ep, addr);
+		r = mini_receive(caller, ep, addr, phys, r == SUSPEND);
 	if (r != SUSPEND && r != OK)
 		caller->misc_flags &= ~MF_REPLY_PEND;
 	return r;

@@ -104,8 +104,10 @@ int as_create(struct proc *p)
 	return OK;
 }
 
+/* p's mappings changed: reload its TLB, forget its cached receive buffer. */
 static void flush_if_current(struct proc *p)
 {
+	p->recv_phys = 0;
 	if (current == p)
 		write_cr3((uint32_t)p->pgdir);
 }
@@ -287,6 +289,40 @@ int umem_copy(struct proc *sp, vir_bytes sva, struct proc *dp, vir_bytes dva,
 		dva += chunk;
 		n -= chunk;
 	}
+	return OK;
+}
+
+/*
+ * Physical address of a whole message at va in p, or 0 when it is not
+ * mapped (writable if write) or crosses a page.  The IPC fast path: one
+ * page walk per message.
+ */
+phys_bytes umem_msg_phys(struct proc *p, vir_bytes va, bool write)
+{
+	phys_bytes pa;
+
+	if (page_left(va) < sizeof(message) || !translate(p, va, write, &pa))
+		return 0;
+	return pa;
+}
+
+int umem_msg_read(struct proc *p, vir_bytes va, message *m)
+{
+	phys_bytes pa = umem_msg_phys(p, va, false);
+
+	if (pa == 0)
+		return umem_read(p, va, m, sizeof(*m));
+	msg_copy(m, (const message *)pa);
+	return OK;
+}
+
+int umem_msg_write(struct proc *p, vir_bytes va, const message *m)
+{
+	phys_bytes pa = umem_msg_phys(p, va, true);
+
+	if (pa == 0)
+		return umem_write(p, va, m, sizeof(*m));
+	msg_copy((message *)pa, m);
 	return OK;
 }
 

@@ -14,6 +14,7 @@ struct proc proc_table[NR_TASKS + NR_PROCS];
 struct proc *current;
 static struct proc *rdy_head[NR_SCHED_QUEUES];
 static struct proc *rdy_tail[NR_SCHED_QUEUES];
+static uint32_t rdy_mask;               /* bit q: queue q is not empty */
 
 static const char *const task_names[NR_TASKS] = {
 	"asyncm", "idle", "clock", "system", "kernel",
@@ -85,6 +86,7 @@ static void enqueue(struct proc *p)
 	else
 		rdy_tail[q]->next_ready = p;
 	rdy_tail[q] = p;
+	rdy_mask |= 1u << q;
 }
 
 static void dequeue(struct proc *p)
@@ -97,6 +99,8 @@ static void dequeue(struct proc *p)
 			*xpp = p->next_ready;
 			if (rdy_tail[q] == p)
 				rdy_tail[q] = prev;
+			if (rdy_head[q] == NULL)
+				rdy_mask &= ~(1u << q);
 			return;
 		}
 		prev = *xpp;
@@ -146,10 +150,7 @@ void proc_reset_slot(struct proc *p)
 
 static struct proc *pick_proc(void)
 {
-	for (int q = 0; q < NR_SCHED_QUEUES; q++)
-		if (rdy_head[q] != NULL)
-			return rdy_head[q];
-	return NULL;
+	return rdy_mask != 0 ? rdy_head[__builtin_ctz(rdy_mask)] : NULL;
 }
 
 /*
@@ -165,6 +166,8 @@ struct proc *schedule(void)
 		current = proc_addr(IDLE);
 		__asm__ volatile("sti; hlt; cli" ::: "memory");
 	}
+	if (p == current)
+		return p;               /* e.g. after a kernel call: nothing to switch */
 	if (kinfo.first_proc_tsc == 0)
 		kinfo.first_proc_tsc = rdtsc();
 	as_switch(p);

@@ -23,7 +23,7 @@ void kernel_call(struct proc *caller)
 	message m;
 	int r;
 
-	if (umem_read(caller, addr, &m, sizeof(m)) != OK) {
+	if (umem_msg_read(caller, addr, &m) != OK) {
 		caller->regs.eax = (uint32_t)-EFAULT;
 		return;
 	}
@@ -39,6 +39,6 @@ void kernel_call(struct proc *caller)
 		return;
 	m.m_type = r;
 	m.m_source = SYSTEM;
-	umem_write(caller, addr, &m, sizeof(m));
+	umem_msg_write(caller, addr, &m);
 	caller->regs.eax = (uint32_t)r;
 }

@@ -9,7 +9,6 @@
  */
 #include "ktest.h"
 
-void bench_run(void);
 
 static const char *current_test;
 static bool current_failed;

@@ -1,0 +1,55 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
+"""make bench: boot the benchmark build twice under -icount and report.
+
+Under -icount shift=0,sleep=off the guest's TSC counts executed
+instructions, so each figure must be identical on both runs; a difference
+is reported as a failure (the figures would not be trustworthy).
+"""
+import argparse
+import os
+import re
+import sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+from qemu import boot, qemu_cmd  # noqa: E402
+
+FIGURE = re.compile(r"^([a-z_0-9]+): (\d+) (\w+)$")
+
+
+def run_once(args):
+    cmd = qemu_cmd(args.qemu, args.mem, kernel=args.kernel,
+                   modules=args.modules.split(), append="bench", icount=True)
+    status, text, _ = boot(cmd, args.timeout)
+    figures = {}
+    for line in text.splitlines():
+        m = FIGURE.match(line.strip())
+        if m:
+            figures[m.group(1)] = (int(m.group(2)), m.group(3))
+    if status != 0 or not figures:
+        print(text)
+        sys.exit(f"bench: the benchmark boot failed (status {status})")
+    return figures
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--qemu", default="qemu-system-i386")
+    ap.add_argument("--mem", default="32")
+    ap.add_argument("--kernel", required=True)
+    ap.add_argument("--modules", required=True)
+    ap.add_argument("--timeout", type=int, default=300)
+    args = ap.parse_args()
+
+    first, second = run_once(args), run_once(args)
+    for name, (value, unit) in first.items():
+        print(f"{name}: {value} {unit}")
+    if first != second:
+        diff = {k: (first.get(k), second.get(k)) for k in first
+                if first.get(k) != second.get(k)}
+        sys.exit(f"bench: figures differ between two runs: {diff}")
+    print("bench: two runs gave identical figures")
+
+
+if __name__ == "__main__":
+    main()
