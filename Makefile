@@ -20,6 +20,8 @@ QEMU     ?= qemu-system-i386
 PYTHON   ?= /usr/bin/python3
 MEM      ?= 32
 B        := build
+V        ?= 0
+Q        := $(if $(filter 1,$(V)),,@)   # make V=1 shows every command
 
 GCCINC    = $(shell $(CC) -print-file-name=include)
 LIBGCC    = $(shell $(CC) -m32 -print-libgcc-file-name)
@@ -51,27 +53,34 @@ KOBJS := $(patsubst %.c,$(B)/%.o,$(KSRCS)) $(patsubst %.S,$(B)/%.o,$(KASM)) \
 
 $(B)/gen/boot_image.h: boot/modules.list tools/gen_boot.py
 	@mkdir -p $(@D)
-	$(PYTHON) tools/gen_boot.py header $< $@
+	$(Q)$(PYTHON) tools/gen_boot.py header $< $@
 
 $(B)/kernel/%.o: kernel/%.c $(B)/gen/boot_image.h
 	@mkdir -p $(@D)
-	$(CC) $(KCFLAGS) -MMD -c $< -o $@
+	@echo "  CC      $<"
+	$(Q)$(CC) $(KCFLAGS) -MMD -c $< -o $@
 
 $(B)/kernel/shared/%.o: lib/libsys/%.c
 	@mkdir -p $(@D)
-	$(CC) $(KCFLAGS) -MMD -c $< -o $@
+	@echo "  CC      $<"
+	$(Q)$(CC) $(KCFLAGS) -MMD -c $< -o $@
 
 $(B)/kernel/%.o: kernel/%.S
 	@mkdir -p $(@D)
-	$(CC) $(KCFLAGS) -MMD -c $< -o $@
+	@echo "  CC      $<"
+	$(Q)$(CC) $(KCFLAGS) -MMD -c $< -o $@
 
 # Link once, generate the symbol table, link again; .ksyms comes after
 # the code, so function addresses must be identical in both links.
 $(B)/kernel.elf: $(KOBJS) boot/kernel.ld tools/ksyms.sh
-	$(LD) $(LDFLAGS) -T boot/kernel.ld $(KOBJS) $(LIBGCC) -o $(B)/kernel.pass1.elf
-	sh tools/ksyms.sh $(NM) $(B)/kernel.pass1.elf > $(B)/gen/ksyms.c
-	$(CC) $(KCFLAGS) -c $(B)/gen/ksyms.c -o $(B)/gen/ksyms.o
-	$(LD) $(LDFLAGS) -T boot/kernel.ld $(KOBJS) $(B)/gen/ksyms.o $(LIBGCC) -o $@
+	@echo "  LD      $@"
+	$(Q)sh tools/ksyms.sh $(NM) - > $(B)/gen/ksyms0.c
+	$(Q)$(CC) $(KCFLAGS) -c $(B)/gen/ksyms0.c -o $(B)/gen/ksyms0.o
+	$(Q)$(LD) $(LDFLAGS) -T boot/kernel.ld $(KOBJS) $(B)/gen/ksyms0.o $(LIBGCC) \
+		-o $(B)/kernel.pass1.elf
+	$(Q)sh tools/ksyms.sh $(NM) $(B)/kernel.pass1.elf > $(B)/gen/ksyms.c
+	$(Q)$(CC) $(KCFLAGS) -c $(B)/gen/ksyms.c -o $(B)/gen/ksyms.o
+	$(Q)$(LD) $(LDFLAGS) -T boot/kernel.ld $(KOBJS) $(B)/gen/ksyms.o $(LIBGCC) -o $@
 	@$(NM) -n $(B)/kernel.pass1.elf | awk '$$2 ~ /^[tT]$$/' > $(B)/gen/syms1
 	@$(NM) -n $@ | awk '$$2 ~ /^[tT]$$/' > $(B)/gen/syms2
 	@cmp -s $(B)/gen/syms1 $(B)/gen/syms2 || \
@@ -85,14 +94,17 @@ LIBSYS_OBJS := $(patsubst %.c,$(B)/%.o,$(LIBSYS_SRCS)) \
 
 $(B)/lib/%.o: lib/%.c
 	@mkdir -p $(@D)
-	$(CC) $(UCFLAGS) -MMD -c $< -o $@
+	@echo "  CC      $<"
+	$(Q)$(CC) $(UCFLAGS) -MMD -c $< -o $@
 $(B)/lib/%.o: lib/%.S
 	@mkdir -p $(@D)
-	$(CC) $(UCFLAGS) -MMD -c $< -o $@
+	@echo "  CC      $<"
+	$(Q)$(CC) $(UCFLAGS) -MMD -c $< -o $@
 
 $(B)/lib/libsys.a: $(LIBSYS_OBJS)
-	rm -f $@
-	$(AR) rcs $@ $^
+	@echo "  AR      $@"
+	$(Q)rm -f $@
+	$(Q)$(AR) rcs $@ $^
 
 # ---- programs: one fragment per program ----
 PROG_DIRS := $(patsubst %/prog.mk,%,$(wildcard test/guest/*/prog.mk \
@@ -107,13 +119,16 @@ $$(PROG)_OBJS := $$(patsubst %.S,$(B)/$(1)/%.o,$$(patsubst %.c,$(B)/$(1)/%.o,$$(
 $$(PROG)_LIBS := $$(patsubst %,$(B)/lib/lib%.a,$$(LIBS))
 $(B)/$(1)/%.o: $(1)/%.c
 	@mkdir -p $$(@D)
-	$$(CC) $$(UCFLAGS) -I$(1) -MMD -c $$< -o $$@
+	@echo "  CC      $$<"
+	$(Q)$$(CC) $$(UCFLAGS) -I$(1) -MMD -c $$< -o $$@
 $(B)/$(1)/%.o: $(1)/%.S
 	@mkdir -p $$(@D)
-	$$(CC) $$(UCFLAGS) -I$(1) -MMD -c $$< -o $$@
+	@echo "  CC      $$<"
+	$(Q)$$(CC) $$(UCFLAGS) -I$(1) -MMD -c $$< -o $$@
 $(B)/bin/$$(PROG): $$($$(PROG)_OBJS) $$($$(PROG)_LIBS) boot/user.ld
 	@mkdir -p $$(@D)
-	$$(LD) $$(LDFLAGS) -T boot/user.ld $$(filter %.o,$$^) \
+	@echo "  LD      $$@"
+	$(Q)$$(LD) $$(LDFLAGS) -T boot/user.ld $$(filter %.o,$$^) \
 		--start-group $$(filter %.a,$$^) $(LIBGCC) --end-group -o $$@
 PROGRAMS += $(B)/bin/$$(PROG)
 endef
@@ -124,11 +139,12 @@ BOOT_BINS := $(addprefix $(B)/bin/,$(MODULES))
 
 $(B)/iso/boot/grub/grub.cfg: boot/modules.list tools/gen_boot.py
 	@mkdir -p $(@D)
-	$(PYTHON) tools/gen_boot.py grub $< $@
+	$(Q)$(PYTHON) tools/gen_boot.py grub $< $@
 
 $(B)/axolotl.iso: $(B)/kernel.elf $(BOOT_BINS) $(B)/iso/boot/grub/grub.cfg
-	cp $(B)/kernel.elf $(BOOT_BINS) $(B)/iso/boot/
-	grub-mkrescue -o $@ $(B)/iso >$(B)/grub-mkrescue.log 2>&1 || \
+	@echo "  ISO     $@"
+	$(Q)cp $(B)/kernel.elf $(BOOT_BINS) $(B)/iso/boot/
+	$(Q)grub-mkrescue -o $@ $(B)/iso >$(B)/grub-mkrescue.log 2>&1 || \
 		{ cat $(B)/grub-mkrescue.log; exit 1; }
 
 QEMU_FLAGS = -m $(MEM) -nographic -no-reboot \

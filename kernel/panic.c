@@ -1,20 +1,12 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * panic() and stack traces.  Kernel symbols come from a table generated
- * after a first link (tools/ksyms.sh) and placed in its own section after
- * the code, so linking it in does not move any function.
+ * after a first link (tools/ksyms.sh; the first link has an empty one) and
+ * placed in its own section after the code, so it moves no function.
  */
 #include <stdarg.h>
 #include "kernel.h"
 
-struct ksym {
-	uint32_t addr;
-	const char *name;
-};
-
-/* Weak empty table for the first link; tools/ksyms.sh generates the real one. */
-__attribute__((weak)) const struct ksym ksyms[] = { { 0, "" } };
-__attribute__((weak)) const unsigned ksyms_count = 0;
 
 /* The function containing addr, or NULL; ksyms is sorted by address. */
 const char *ksym_lookup(uint32_t addr, uint32_t *offset)
@@ -45,13 +37,14 @@ static void print_frame(uint32_t eip)
 		kprintf("  %p\n", (void *)eip);
 }
 
-/* Walk the kernel's frame-pointer chain starting at ebp. */
+/* Print eip (unless 0), then walk the frame-pointer chain from ebp. */
 void stacktrace_kernel(uint32_t ebp, uint32_t eip)
 {
 	extern char kstack_bottom[], kstack_top[];
 
 	kprintf("kernel stack trace:\n");
-	print_frame(eip);
+	if (eip != 0)
+		print_frame(eip);
 	for (int depth = 0; depth < 32 && ebp != 0; depth++) {
 		if (ebp < (uint32_t)kstack_bottom || ebp + 8 > (uint32_t)kstack_top)
 			break;
@@ -88,7 +81,7 @@ _Noreturn void panic(const char *fmt, ...)
 	va_end(ap);
 	kprintf("\nkernel panic: %s\n", buf);
 	__asm__ volatile("mov %%ebp, %0" : "=r"(ebp));
-	stacktrace_kernel(ebp, (uint32_t)__builtin_return_address(0));
+	stacktrace_kernel(ebp, 0);
 	kprintf("system halted\n");
 	arch_shutdown(ABORT_EXIT, 3);
 	arch_halt();

@@ -5,7 +5,9 @@
  * Prints one line per test, "PASS name" or "FAIL name: ...", then a leak
  * check and the verdict "N passed, N failed", and leaves the emulator with
  * status 0 (all passed) or 1.  Kernel command-line words: seed=N sets the
- * fuzzing seed; bench runs the benchmarks instead (bench.c).
+ * fuzzing seed; bench runs the benchmarks instead (bench.c); panic-selftest
+ * sends ktest, its own signal manager with no backup, a lethal signal,
+ * which must stop the system with a clear kernel panic and stack trace.
  */
 #include "ktest.h"
 
@@ -74,13 +76,25 @@ static void leak_check(unsigned kernel_pages_before)
 	}
 }
 
-static bool parse_cmdline(void)
+enum mode { MODE_TESTS, MODE_BENCH, MODE_PANIC };
+
+static bool has_word(const char *cmd, const char *word)
+{
+	size_t n = strlen(word);
+
+	for (const char *w = cmd; *w != '\0'; w++)
+		if ((w == cmd || w[-1] == ' ') && strncmp(w, word, n) == 0 &&
+		    (w[n] == ' ' || w[n] == '\0'))
+			return true;
+	return false;
+}
+
+static enum mode parse_cmdline(void)
 {
 	char cmd[256];
-	bool bench = false;
 
 	if (sys_getinfo(GET_CMDLINE, cmd, sizeof(cmd), NONE) != OK)
-		return false;
+		return MODE_TESTS;
 	for (char *w = cmd; *w != '\0'; w++) {
 		if (w != cmd && w[-1] != ' ')
 			continue;
@@ -91,10 +105,10 @@ static bool parse_cmdline(void)
 			if (fuzz_seed == 0)
 				fuzz_seed = 1;
 		}
-		if (strncmp(w, "bench", 5) == 0 && (w[5] == ' ' || w[5] == '\0'))
-			bench = true;
 	}
-	return bench;
+	if (has_word(cmd, "bench"))
+		return MODE_BENCH;
+	return has_word(cmd, "panic-selftest") ? MODE_PANIC : MODE_TESTS;
 }
 
 int main(void);
@@ -103,9 +117,19 @@ int main(void)
 	struct kinfo ki;
 
 	spawn_init();
-	if (parse_cmdline()) {
+	switch (parse_cmdline()) {
+	case MODE_BENCH:
 		bench_run();
 		sys_abort(ABORT_EXIT, 0);
+		break;
+	case MODE_PANIC:
+		printf("ktest: sending myself SIGSEGV; the kernel must panic\n");
+		sys_kill(SELF, SIGSEGV);
+		printf("ktest: still running after a lethal signal\n");
+		sys_abort(ABORT_EXIT, 1);
+		break;
+	case MODE_TESTS:
+		break;
 	}
 	printf("ktest: kernel test suite, endpoint %d, fuzz seed %u\n", ktest_ep,
 	       fuzz_seed);
