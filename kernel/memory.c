@@ -130,6 +130,8 @@ void as_destroy(struct proc *p)
 	if (p->pgdir == NULL)
 		return;
 	as_clear_user(p);
+	if (current == p)              /* never free the directory we run on */
+		write_cr3((uint32_t)proc_addr(IDLE)->pgdir);
 	page_free((phys_bytes)p->pgdir);
 	p->pgdir = NULL;
 }

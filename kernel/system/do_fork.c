@@ -48,6 +48,7 @@ int do_fork(struct proc *caller, message *m)
 	child->misc_flags &= MF_FPU_INITIALIZED;
 	child->next_ready = child->caller_q = child->q_link = NULL;
 	child->getfrom = child->sendto = NONE;
+	child->recv_phys = 0;
 	memset(child->notify_pending, 0, sizeof(child->notify_pending));
 	memset(child->asyn_pending, 0, sizeof(child->asyn_pending));
 	child->int_pending = 0;
