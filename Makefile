@@ -155,7 +155,7 @@ run: deps $(B)/axolotl.iso
 
 debug: $(B)/axolotl.iso
 	$(QEMU) $(QEMU_FLAGS) -cdrom $(B)/axolotl.iso -s -S & \
-	gdb -q $(B)/kernel.elf -ex 'target remote :1234' -ex 'break kmain' \
+	gdb -q $(B)/kernel.elf -ex 'target remote :1234' -ex 'hbreak kmain' \
 		-ex 'continue'; kill %1 2>/dev/null || true
 
 # ---- tests and benchmarks ----
