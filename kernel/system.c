@@ -28,8 +28,8 @@ void kernel_call(struct proc *caller)
 		return;
 	}
 	m.m_source = caller->endpoint;
-	int nr = m.m_type - KERNEL_CALL;
-	if (nr < 0 || nr >= NR_SYS_CALLS || call_vec[nr] == NULL)
+	uint32_t nr = (uint32_t)m.m_type - KERNEL_CALL;
+	if (nr >= NR_SYS_CALLS || call_vec[nr] == NULL)
 		r = -EBADREQUEST;
 	else if (!priv_mask_test(caller->priv->k_call_mask, nr))
 		r = -ECALLDENIED;

@@ -10,11 +10,8 @@
 
 static struct proc *find_free_slot(int want)
 {
-	if (want >= 0) {
-		if (want >= NR_PROCS || !proc_is_free(proc_addr(want)))
-			return NULL;
-		return proc_addr(want);
-	}
+	if (want >= 0)
+		return proc_is_free(proc_addr(want)) ? proc_addr(want) : NULL;
 	for (struct proc *p = BEG_USER_PROC; p < END_PROC; p++)
 		if (proc_is_free(p))
 			return p;
@@ -30,6 +27,8 @@ int do_fork(struct proc *caller, message *m)
 		return r;
 	if (is_task(parent))
 		return -EPERM;
+	if (m->sys_fork.slot < -1 || m->sys_fork.slot >= NR_PROCS)
+		return -EINVAL;
 	if ((child = find_free_slot(m->sys_fork.slot)) == NULL)
 		return m->sys_fork.slot >= 0 ? -EBUSY : -EAGAIN;
 	if ((r = as_create(child)) != OK)

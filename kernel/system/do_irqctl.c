@@ -29,7 +29,8 @@ int do_irqctl(struct proc *caller, message *m)
 		if (q->irq == 0 || q->irq == 2 ||
 		    !irq_permitted(caller->priv, q->irq))
 			return -EPERM;
-		if (q->hook_id < 0 || q->hook_id > 31)
+		if (q->hook_id < 0 || q->hook_id > 31 ||
+		    (q->policy & ~IRQ_REENABLE) != 0)
 			return -EINVAL;
 		if ((r = irq_hook_set(caller, q->irq, q->policy, q->hook_id)) < 0)
 			return r;
