@@ -3,6 +3,12 @@
 #
 # Build and run the host unit tests: each test/unit/test_<name>.c becomes
 # build/unit/test_<name>, compiled for the host with HOST_CC (default gcc).
+# A test file may name sources it needs built with it on a line
+#
+#	// UNIT_SOURCES: kernel/elf.c lib/foo.c
+#
+# (space-separated, paths from the repository root).  Kernel-private
+# headers are on the include path as well, so "elf.h" finds kernel/elf.h.
 # Prints every test's PASS/FAIL line, then one verdict line for all of
 # them, "N passed, M failed".  Exits 1 if any test failed.  A file that
 # does not build counts as one failure, build_<name>; a binary that
@@ -13,7 +19,7 @@ set -uo pipefail
 cd "$(dirname "$0")/../.." || exit 1
 
 host_cc=${HOST_CC:-gcc}
-cflags=(-std=c11 -Wall -Wextra -Werror -Iinclude)
+cflags=(-std=c11 -Wall -Wextra -Werror -Iinclude -Ikernel)
 out_dir=build/unit
 time_limit=60   # seconds per test binary; a hang counts as a failure
 passed=0
@@ -32,14 +38,22 @@ test_args()
 	esac
 }
 
+# Extra sources a test file names on its "// UNIT_SOURCES:" lines, one
+# per line.
+test_sources()
+{
+	sed -n 's|^// UNIT_SOURCES:||p' "$1" | tr -s ' \t' '\n' | sed '/^$/d'
+}
+
 # Build, run and count one test file.
 run_one()
 {
-	local src=$1 name bin output status verdict args=()
+	local src=$1 name bin output status verdict args=() extra=()
 
 	name=$(basename "$src" .c)
 	bin=$out_dir/$name
-	if ! "$host_cc" "${cflags[@]}" "$src" -o "$bin"; then
+	mapfile -t extra < <(test_sources "$src")
+	if ! "$host_cc" "${cflags[@]}" "$src" "${extra[@]}" -o "$bin"; then
 		echo "FAIL build_$name: expected $src to compile, got errors"
 		failed=$((failed + 1))
 		return
