@@ -83,6 +83,9 @@ int ktest_receive(endpoint_t from, message *m, uint32_t *status, int ticks);
 int wait_until_blocked(endpoint_t e, uint32_t rts_flag);
 uint32_t proc_rts(endpoint_t e);
 
+/* A child body serving ECHO_REQ and ECHO_PREPARE (echo.c). */
+_Noreturn int echo_server(uint32_t tag);
+
 /* Benchmarks (bench.c), run instead of the tests on "bench". */
 void bench_run(void);
 

@@ -11,26 +11,6 @@
 #define TAG_OLD 1
 #define TAG_NEW 2
 
-static _Noreturn int echo_server(uint32_t tag)
-{
-	message m;
-	uint32_t status;
-
-	for (;;) {
-		if (ipc_receive(ANY, &m, &status) != OK || is_ipc_notify(status))
-			continue;
-		endpoint_t from = m.m_source;
-		if (m.m_type == ECHO_PREPARE) {
-			message ready = { .m_type = ECHO_READY };
-			ipc_sendrec(from, &ready);
-			continue;
-		}
-		m.m_type = (int32_t)tag;
-		m.word[0]++;
-		ipc_sendnb(from, &m);
-	}
-}
-
 /* The first thing received: the source of a notification, else -1. */
 static int report_first_receive(uint32_t unused)
 {
