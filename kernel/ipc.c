@@ -132,28 +132,37 @@ static struct proc *priv_owner(int id)
 	return nr == NO_SLOT ? NULL : proc_addr(nr);
 }
 
+/* The lowest privilege id >= from whose bit is set in mask, or -1. */
+static int next_pending(const uint32_t *mask, int from)
+{
+	for (int id = from; id < NR_SYS_PROCS; id = (id | 31) + 1) {
+		uint32_t bits = mask[id / 32] >> (id % 32);
+		if (bits != 0)
+			return id + __builtin_ctz(bits);
+	}
+	return -1;
+}
+
+#define for_each_pending(id, mask) \
+	for (int id = next_pending(mask, 0); id >= 0; id = next_pending(mask, id + 1))
+
 /* Deliver the first pending notification from src_e (or ANY) to caller. */
 static bool try_notify(struct proc *caller, endpoint_t src_e)
 {
-	for (int w = 0; w < PRIV_MASK_WORDS; w++) {
-		uint32_t bits = caller->notify_pending[w];
-		while (bits != 0) {
-			int id = w * 32 + __builtin_ctz(bits);
-			bits &= bits - 1;
-			struct proc *src = priv_owner(id);
-			if (src == NULL) {
-				priv_mask_clear(caller->notify_pending, id);
-				continue;
-			}
-			if (src_e != ANY && src_e != src->endpoint)
-				continue;
-			message m;
+	for_each_pending(id, caller->notify_pending) {
+		struct proc *src = priv_owner(id);
+		if (src == NULL) {
 			priv_mask_clear(caller->notify_pending, id);
-			build_notify(&m, src, caller);
-			int r = write_recv_buf(caller, &m);
-			ipc_complete(caller, r, notify_status(src));
-			return true;
+			continue;
 		}
+		if (src_e != ANY && src_e != src->endpoint)
+			continue;
+		message m;
+		priv_mask_clear(caller->notify_pending, id);
+		build_notify(&m, src, caller);
+		int r = write_recv_buf(caller, &m);
+		ipc_complete(caller, r, notify_status(src));
+		return true;
 	}
 	return false;
 }
@@ -298,21 +307,16 @@ static bool try_one(struct proc *sender, struct proc *dst, bool *more)
 
 static bool try_async(struct proc *caller, endpoint_t src_e)
 {
-	for (int w = 0; w < PRIV_MASK_WORDS; w++) {
-		uint32_t bits = caller->asyn_pending[w];
-		while (bits != 0) {
-			int id = w * 32 + __builtin_ctz(bits);
-			bits &= bits - 1;
-			struct proc *src = priv_owner(id);
-			if (src != NULL && src_e != ANY && src_e != src->endpoint)
-				continue;
-			bool more = false;
-			bool got = src != NULL && try_one(src, caller, &more);
-			if (!more)
-				priv_mask_clear(caller->asyn_pending, id);
-			if (got)
-				return true;
-		}
+	for_each_pending(id, caller->asyn_pending) {
+		struct proc *src = priv_owner(id);
+		if (src != NULL && src_e != ANY && src_e != src->endpoint)
+			continue;
+		bool more = false;
+		bool got = src != NULL && try_one(src, caller, &more);
+		if (!more)
+			priv_mask_clear(caller->asyn_pending, id);
+		if (got)
+			return true;
 	}
 	return false;
 }
@@ -320,9 +324,7 @@ static bool try_async(struct proc *caller, endpoint_t src_e)
 /* Fail every pending async message from any sender to dead. */
 static void cancel_async(struct proc *dead)
 {
-	for (int id = 0; id < NR_SYS_PROCS; id++) {
-		if (!priv_mask_test(dead->asyn_pending, id))
-			continue;
+	for_each_pending(id, dead->asyn_pending) {
 		struct proc *src = priv_owner(id);
 		struct priv *pr = src ? src->priv : NULL;
 		for (int i = 0; pr != NULL && i < pr->asyn_size; i++) {
