@@ -179,6 +179,7 @@ unsigned pages_free_count(void);
 int as_create(struct proc *p);
 void as_destroy(struct proc *p);
 int as_map(struct proc *p, vir_bytes va, phys_bytes pa, uint32_t flags);
+bool as_frame_mappable(phys_bytes pa);
 int as_unmap(struct proc *p, vir_bytes va);
 int as_lookup(struct proc *p, vir_bytes va, phys_bytes *pa, uint32_t *flags);
 void as_clear_user(struct proc *p);

@@ -144,6 +144,12 @@ static bool is_kernel_frame(phys_bytes pa)
 	       (pa >= pool_start && pa < pool_end);
 }
 
+/* May user space be given the frame at pa?  Never the kernel's own. */
+bool as_frame_mappable(phys_bytes pa)
+{
+	return !is_kernel_frame(pa);
+}
+
 static bool user_page_ok(vir_bytes va)
 {
 	return va >= USER_BASE && (va & (PAGE_SIZE - 1)) == 0;

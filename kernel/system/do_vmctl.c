@@ -15,10 +15,14 @@ static bool range_ok(vir_bytes va, phys_bytes pa, vir_bytes len)
 	       va >= USER_BASE && va + len > va && pa + len > pa;
 }
 
+/* Validate every page, then map; only -ENOMEM (no page table) can leave a prefix. */
 static int vm_map(struct proc *p, struct sys_vmctl_msg *v)
 {
 	if (!range_ok(v->vaddr, v->paddr, v->len))
 		return -EINVAL;
+	for (vir_bytes off = 0; off < v->len; off += PAGE_SIZE)
+		if (!as_frame_mappable(v->paddr + off))
+			return -EPERM;
 	for (vir_bytes off = 0; off < v->len; off += PAGE_SIZE) {
 		int r = as_map(p, v->vaddr + off, v->paddr + off, v->flags);
 		if (r != OK)

@@ -2,8 +2,10 @@
 /*
  * Protected-mode tables: a flat GDT with kernel and user segments and one
  * TSS, and the IDT.  Exceptions and IRQs use kernel-only interrupt gates;
- * the kernel-call and IPC vectors are callable from ring 3.  All gates
- * clear IF, so the kernel always runs with interrupts off.
+ * the kernel-call and IPC vectors, and the breakpoint and overflow
+ * exceptions (raised by the int3 and into instructions), are callable
+ * from ring 3.  All gates clear IF, so the kernel always runs with
+ * interrupts off.
  */
 #include <stddef.h>
 #include <axo/ipc.h>
@@ -118,6 +120,9 @@ void arch_init_cpu(void)
 
 	for (int v = 0; v < 20; v++)
 		set_gate(v, exception_stubs[v], 0);
+	/* With DPL 0 a user int3/into would raise #GP (SIGSEGV), not #BP/#OF. */
+	set_gate(3, exception_stubs[3], 3);
+	set_gate(4, exception_stubs[4], 3);
 	for (int i = 0; i < 16; i++)
 		set_gate(IRQ0_VECTOR + i, irq_stubs[i], 0);
 	set_gate(KERNEL_CALL_VECTOR, trap_32, 3);

@@ -61,6 +61,7 @@ struct spawn_opts {
 };
 
 #define CHILD_DONE     (TEST_RQ_BASE + 0x10)   /* word[0]: the result */
+#define CHILD_REPORT   (TEST_RQ_BASE + 0x11)   /* a child's word[] to ktest mid-run */
 #define CHILD_TIMEOUT  (-ETIMEDOUT)
 #define WAIT_TICKS     (5 * HZ)
 
@@ -79,6 +80,8 @@ void child_kill(endpoint_t e);
 void children_reap_all(void);
 void saved_notify_clear(void);
 unsigned pages_outstanding(void);
+phys_bytes test_page_get(void);
+void test_page_put(phys_bytes pa);
 int ktest_receive(endpoint_t from, message *m, uint32_t *status, int ticks);
 int wait_until_blocked(endpoint_t e, uint32_t rts_flag);
 uint32_t proc_rts(endpoint_t e);

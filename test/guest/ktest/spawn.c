@@ -83,6 +83,21 @@ unsigned pages_outstanding(void)
 	return nr_out;
 }
 
+/*
+ * A page of free memory for a test that maps pages by hand, or 0 when none
+ * is left.  The page counts as outstanding until test_page_put(); the test
+ * must unmap it (or clear the process) before giving it back.
+ */
+phys_bytes test_page_get(void)
+{
+	return page_get();
+}
+
+void test_page_put(phys_bytes pa)
+{
+	page_put(pa);
+}
+
 static struct child *find_child(endpoint_t e)
 {
 	for (int i = 0; i < MAX_CHILDREN; i++)
