@@ -489,6 +489,43 @@ static void kernel_survives_twenty_faulting_children_without_leaks(void)
 	expect_kernel_alive();
 }
 
+/* A self-managed process with a backup: a lethal signal promotes the backup. */
+static void lethal_signal_to_self_manager_goes_to_its_backup(void)
+{
+	struct priv_spec spec = default_sys_spec();
+	struct spawn_opts o = { .kind = SPAWN_SYS, .spec = &spec, .slot = -1 };
+	struct priv_spec now;
+	endpoint_t e;
+	int sig = 0;
+
+	spec.sig_mgr = SELF;
+	spec.bak_sig_mgr = ktest_ep;
+	expect_eq(OK, spawn(divide_by_zero, 0, &o, &e));
+	expect_eq(OK, child_wait_signal(e, &sig));
+	expect_eq(SIGFPE, sig);
+	expect_eq(OK, sys_getinfo(GET_PRIV, &now, sizeof(now), e));
+	expect_eq(ktest_ep, now.sig_mgr);
+	expect_eq(NONE, now.bak_sig_mgr);
+	expect_kernel_alive();
+}
+
+static int clear_myself(uint32_t unused)
+{
+	(void)unused;
+	return sys_clear(SELF);     /* never returns: the caller is gone */
+}
+
+static void clear_of_the_caller_itself_removes_it(void)
+{
+	endpoint_t e;
+
+	expect_eq(OK, spawn_sys(clear_myself, 0, &e));
+	for (int i = 0; i < 50 && proc_rts(e) != RTS_SLOT_FREE; i++)
+		expect_kernel_alive();
+	expect_eq(RTS_SLOT_FREE, proc_rts(e));
+	expect_kernel_alive();
+}
+
 const struct test_case signal_tests[] = {
 	{ "user_divide_by_zero_raises_sigfpe_and_stays_frozen", user_divide_by_zero_raises_sigfpe_and_stays_frozen },
 	{ "user_touching_unmapped_memory_raises_sigsegv_through_vm", user_touching_unmapped_memory_raises_sigsegv_through_vm },
@@ -514,5 +551,7 @@ const struct test_case signal_tests[] = {
 	{ "sys_exit_of_system_child_raises_sigabrt", sys_exit_of_system_child_raises_sigabrt },
 	{ "fault_is_reported_to_manager_named_in_privileges", fault_is_reported_to_manager_named_in_privileges },
 	{ "kernel_survives_twenty_faulting_children_without_leaks", kernel_survives_twenty_faulting_children_without_leaks },
+	{ "lethal_signal_to_self_manager_goes_to_its_backup", lethal_signal_to_self_manager_goes_to_its_backup },
+	{ "clear_of_the_caller_itself_removes_it", clear_of_the_caller_itself_removes_it },
 	{ NULL, NULL },
 };
