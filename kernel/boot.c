@@ -9,9 +9,9 @@
 #include "elf.h"
 #include "boot_image.h"
 
-#define MB_INFO_MEM     0x001
+#define MB_INFO_MEM	0x001
 #define MB_INFO_CMDLINE 0x004
-#define MB_INFO_MODS    0x008
+#define MB_INFO_MODS	0x008
 
 struct mb_info {
 	uint32_t flags, mem_lower, mem_upper, boot_device, cmdline;
@@ -99,8 +99,8 @@ static void load_image(struct proc *p, const uint8_t *image,
 	}
 }
 
-static void set_boot_privileges(struct proc *p, const struct boot_image_entry *b,
-				int index)
+static void set_boot_privileges(struct proc *p,
+				const struct boot_image_entry *b, int index)
 {
 	if (b->flags & BOOT_USER) {
 		p->priv = user_priv;
@@ -131,7 +131,8 @@ static void set_boot_privileges(struct proc *p, const struct boot_image_entry *b
 static void start_process(struct proc *p, uint32_t entry)
 {
 	p->regs.cs = UCODE_SEL;
-	p->regs.ds = p->regs.es = p->regs.fs = p->regs.gs = p->regs.ss = UDATA_SEL;
+	p->regs.ds = p->regs.es = p->regs.fs = p->regs.gs = p->regs.ss =
+		UDATA_SEL;
 	p->regs.eflags = EFLAGS_IF | 0x2;
 	p->regs.eip = entry;
 	p->regs.esp = USER_STACK_TOP - 16;
@@ -151,8 +152,9 @@ static void load_module(int index, const struct boot_module *mod)
 	if (memcmp(name, b->name, PROC_NAME_LEN) != 0)
 		panic("boot: module %d is '%s' but boot/modules.list says '%s'",
 		      index, name, b->name);
-	if (elf_parse((const void *)mod->start, mod->end - mod->start, USER_BASE,
-		      USER_STACK_TOP - BOOT_STACK_SIZE, &elf, &why) != 0)
+	if (elf_parse((const void *)mod->start, mod->end - mod->start,
+		      USER_BASE, USER_STACK_TOP - BOOT_STACK_SIZE, &elf,
+		      &why) != 0)
 		panic("boot: module %s: %s", name, why);
 
 	memcpy(p->name, b->name, sizeof(p->name));
@@ -160,8 +162,8 @@ static void load_module(int index, const struct boot_module *mod)
 		panic("boot: no memory for %s's page directory", name);
 	set_boot_privileges(p, b, index);
 	load_image(p, (const uint8_t *)mod->start, &elf);
-	for (vir_bytes va = USER_STACK_TOP - BOOT_STACK_SIZE; va < USER_STACK_TOP;
-	     va += PAGE_SIZE)
+	for (vir_bytes va = USER_STACK_TOP - BOOT_STACK_SIZE;
+	     va < USER_STACK_TOP; va += PAGE_SIZE)
 		map_boot_page(p, va);
 	boot_image[index].endpoint = p->endpoint;
 	start_process(p, elf.entry);
@@ -181,7 +183,7 @@ void boot_scan(uint32_t mb_info)
 	mem_top = 0x100000 + (phys_bytes)mb->mem_upper * 1024;
 	if (mb->flags & MB_INFO_CMDLINE)
 		strlcpy(kernel_cmdline, (const char *)mb->cmdline,
-			  sizeof(kernel_cmdline));
+			sizeof(kernel_cmdline));
 	modules_end = (phys_bytes)_kernel_end;
 	nr_modules = (mb->flags & MB_INFO_MODS) ? mb->mods_count : 0;
 	if (nr_modules != BOOT_IMAGE_COUNT)

@@ -6,12 +6,12 @@
  */
 #include "elf.h"
 
-#define EI_NIDENT  16
-#define ET_EXEC    2
-#define EM_386     3
-#define PT_LOAD    1
-#define PF_X       1
-#define PF_W       2
+#define EI_NIDENT 16
+#define ET_EXEC	  2
+#define EM_386	  3
+#define PT_LOAD	  1
+#define PF_X	  1
+#define PF_W	  2
 
 struct elf32_ehdr {
 	uint8_t ident[EI_NIDENT];
@@ -35,8 +35,8 @@ static int check_header(const struct elf32_ehdr *eh, size_t size,
 {
 	if (size < sizeof(*eh))
 		return fail(why, "too small for an ELF header");
-	if (eh->ident[0] != 0x7f || eh->ident[1] != 'E' || eh->ident[2] != 'L' ||
-	    eh->ident[3] != 'F')
+	if (eh->ident[0] != 0x7f || eh->ident[1] != 'E' ||
+	    eh->ident[2] != 'L' || eh->ident[3] != 'F')
 		return fail(why, "bad ELF magic");
 	if (eh->ident[4] != 1 || eh->ident[5] != 1)
 		return fail(why, "not 32-bit little-endian");
@@ -50,8 +50,8 @@ static int check_header(const struct elf32_ehdr *eh, size_t size,
 	return 0;
 }
 
-static int check_segment(const struct elf32_phdr *ph, size_t size,
-			 uint32_t lo, uint32_t hi, const char **why)
+static int check_segment(const struct elf32_phdr *ph, size_t size, uint32_t lo,
+			 uint32_t hi, const char **why)
 {
 	if (ph->filesz > ph->memsz)
 		return fail(why, "segment file size exceeds memory size");
@@ -80,8 +80,10 @@ int elf_parse(const void *image, size_t size, uint32_t lo, uint32_t hi,
 		if (out->nr_segments == ELF_MAX_SEGMENTS)
 			return fail(why, "too many loadable segments");
 		out->seg[out->nr_segments++] = (struct elf_segment){
-			.vaddr = ph->vaddr, .memsz = ph->memsz,
-			.offset = ph->offset, .filesz = ph->filesz,
+			.vaddr = ph->vaddr,
+			.memsz = ph->memsz,
+			.offset = ph->offset,
+			.filesz = ph->filesz,
 			.flags = ((ph->flags & PF_W) ? ELF_SEG_WRITE : 0) |
 				 ((ph->flags & PF_X) ? ELF_SEG_EXEC : 0),
 		};

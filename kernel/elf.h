@@ -11,15 +11,15 @@
 #include <stddef.h>
 
 #define ELF_MAX_SEGMENTS 8
-#define ELF_SEG_WRITE    0x2
-#define ELF_SEG_EXEC     0x1
+#define ELF_SEG_WRITE	 0x2
+#define ELF_SEG_EXEC	 0x1
 
 struct elf_segment {
 	uint32_t vaddr;
 	uint32_t memsz;
-	uint32_t offset;     /* of the file bytes in the image */
+	uint32_t offset; /* of the file bytes in the image */
 	uint32_t filesz;
-	uint32_t flags;      /* ELF_SEG_* */
+	uint32_t flags; /* ELF_SEG_* */
 };
 
 struct elf_image {

@@ -12,14 +12,15 @@
 #include "kernel.h"
 #include "grant.h"
 
-static int read_entry(struct proc *granter, cp_grant_id_t gid, endpoint_t grantee,
-		      cp_grant_t *g)
+static int read_entry(struct proc *granter, cp_grant_id_t gid,
+		      endpoint_t grantee, cp_grant_t *g)
 {
 	struct priv *pr = granter->priv;
 
 	if (pr == NULL || pr == user_priv || pr->grant_table == 0)
 		return -EPERM;
-	if (pr->grant_endpoint != granter->endpoint && grantee != pr->grant_endpoint)
+	if (pr->grant_endpoint != granter->endpoint &&
+	    grantee != pr->grant_endpoint)
 		return -ENOTREADY;
 	if (gid < 0 || GRANT_IDX(gid) >= pr->grant_entries)
 		return -EPERM;
@@ -43,7 +44,8 @@ int grant_verify(endpoint_t granter_e, endpoint_t grantee, cp_grant_id_t gid,
 			return r;
 		if ((r = read_entry(granter, gid, grantee, &g)) != OK)
 			return r;
-		r = grant_check_entry(&g, gid, grantee, access, offset, bytes, &step);
+		r = grant_check_entry(&g, gid, grantee, access, offset, bytes,
+				      &step);
 		if (r == OK) {
 			*owner = granter;
 			*addr = step.addr;

@@ -9,11 +9,11 @@
 #include <axo/grant.h>
 #include <axo/endpoint.h>
 
-#define GRANT_FOLLOW 1   /* indirect: continue at (next_granter, next_grant) */
+#define GRANT_FOLLOW 1 /* indirect: continue at (next_granter, next_grant) */
 
 struct grant_step {
-	vir_bytes addr;              /* direct: granter address to copy */
-	endpoint_t next_granter;     /* indirect: where the grant came from */
+	vir_bytes addr;		 /* direct: granter address to copy */
+	endpoint_t next_granter; /* indirect: where the grant came from */
 	cp_grant_id_t next_grant;
 };
 

@@ -9,10 +9,10 @@
 #include "kernel.h"
 
 struct irq_hook {
-	endpoint_t owner;      /* NONE: free */
+	endpoint_t owner; /* NONE: free */
 	int irq;
 	int policy;
-	int notify_bit;        /* bit set in the owner's notify payload */
+	int notify_bit; /* bit set in the owner's notify payload */
 };
 
 static struct irq_hook hooks[NR_IRQ_HOOKS];
@@ -41,8 +41,8 @@ int irq_hook_set(struct proc *owner, int irq, int policy, int notify_bit)
 		hooks_init();
 	for (int i = 0; i < NR_IRQ_HOOKS; i++) {
 		if (hooks[i].owner == NONE) {
-			hooks[i] = (struct irq_hook){ owner->endpoint, irq, policy,
-						      notify_bit };
+			hooks[i] = (struct irq_hook){ owner->endpoint, irq,
+						      policy, notify_bit };
 			arch_irq_unmask(irq);
 			return i;
 		}

@@ -23,7 +23,8 @@ static void ipc_complete(struct proc *p, int result, uint32_t status)
 /* Is dst blocked in a receive that a message from src would satisfy? */
 static bool will_receive(const struct proc *dst, const struct proc *src)
 {
-	return (dst->rts_flags & (RTS_RECEIVING | RTS_SENDING)) == RTS_RECEIVING &&
+	return (dst->rts_flags & (RTS_RECEIVING | RTS_SENDING)) ==
+		       RTS_RECEIVING &&
 	       (dst->getfrom == ANY || dst->getfrom == src->endpoint);
 }
 
@@ -62,7 +63,8 @@ static endpoint_t blocked_on(const struct proc *p)
  * target, close a cycle?  A two-process cycle where one side sends and
  * the other receives is the ordinary request/reply pattern and allowed.
  */
-static bool deadlock(const struct proc *caller, uint32_t role, endpoint_t target)
+static bool deadlock(const struct proc *caller, uint32_t role,
+		     endpoint_t target)
 {
 	struct proc *xp;
 	endpoint_t e = target;
@@ -73,7 +75,8 @@ static bool deadlock(const struct proc *caller, uint32_t role, endpoint_t target
 		e = blocked_on(xp);
 		if (e == caller->endpoint) {
 			bool xp_sends = (xp->rts_flags & RTS_SENDING) != 0;
-			return !(group == 2 && xp_sends != (role == RTS_SENDING));
+			return !(group == 2 &&
+				 xp_sends != (role == RTS_SENDING));
 		}
 	}
 	return false;
@@ -144,12 +147,13 @@ static int next_pending(const uint32_t *mask, int from)
 }
 
 #define for_each_pending(id, mask) \
-	for (int id = next_pending(mask, 0); id >= 0; id = next_pending(mask, id + 1))
+	for (int id = next_pending(mask, 0); id >= 0; \
+	     id = next_pending(mask, id + 1))
 
 /* Deliver the first pending notification from src_e (or ANY) to caller. */
 static bool try_notify(struct proc *caller, endpoint_t src_e)
 {
-	for_each_pending(id, caller->notify_pending) {
+	for_each_pending (id, caller->notify_pending) {
 		struct proc *src = priv_owner(id);
 		if (src == NULL) {
 			priv_mask_clear(caller->notify_pending, id);
@@ -202,8 +206,10 @@ static void asyn_finish(struct proc *sender, int i, uint32_t flags, int r)
 	int32_t result = r;
 
 	flags |= AMF_DONE;
-	umem_write(sender, e + offsetof(asynmsg_t, result), &result, sizeof(result));
-	umem_write(sender, e + offsetof(asynmsg_t, flags), &flags, sizeof(flags));
+	umem_write(sender, e + offsetof(asynmsg_t, result), &result,
+		   sizeof(result));
+	umem_write(sender, e + offsetof(asynmsg_t, flags), &flags,
+		   sizeof(flags));
 	if ((flags & AMF_NOTIFY) || ((flags & AMF_NOTIFY_ERR) && r != OK))
 		kernel_notify(ASYNCM, sender);
 }
@@ -238,9 +244,13 @@ static int senda_scan(struct proc *sender)
 	struct priv *pr = sender->priv;
 
 	for (int i = 0; i < pr->asyn_size; i++) {
-		struct { uint32_t flags; endpoint_t dst; } hdr;
+		struct {
+			uint32_t flags;
+			endpoint_t dst;
+		} hdr;
 		struct proc *dst;
-		if (umem_read(sender, asyn_entry(pr, i), &hdr, sizeof(hdr)) != OK)
+		if (umem_read(sender, asyn_entry(pr, i), &hdr, sizeof(hdr)) !=
+		    OK)
 			return -EFAULT;
 		if (!(hdr.flags & AMF_VALID) || (hdr.flags & AMF_DONE))
 			continue;
@@ -251,7 +261,8 @@ static int senda_scan(struct proc *sender)
 			r = -EDEADSRCDST;
 		if (r != OK)
 			asyn_finish(sender, i, hdr.flags, r);
-		else if (will_receive(dst, sender) && asyn_accepts(dst, hdr.flags))
+		else if (will_receive(dst, sender) &&
+			 asyn_accepts(dst, hdr.flags))
 			asyn_deliver(sender, i, hdr.flags, dst);
 		else
 			priv_mask_set(dst->asyn_pending, pr->id);
@@ -289,8 +300,12 @@ static bool try_one(struct proc *sender, struct proc *dst, bool *more)
 	if (pr->asyn_endpoint != sender->endpoint)
 		return false;
 	for (int i = 0; i < pr->asyn_size; i++) {
-		struct { uint32_t flags; endpoint_t dst; } hdr;
-		if (umem_read(sender, asyn_entry(pr, i), &hdr, sizeof(hdr)) != OK)
+		struct {
+			uint32_t flags;
+			endpoint_t dst;
+		} hdr;
+		if (umem_read(sender, asyn_entry(pr, i), &hdr, sizeof(hdr)) !=
+		    OK)
 			break;
 		if (!(hdr.flags & AMF_VALID) || (hdr.flags & AMF_DONE) ||
 		    hdr.dst != dst->endpoint)
@@ -307,7 +322,7 @@ static bool try_one(struct proc *sender, struct proc *dst, bool *more)
 
 static bool try_async(struct proc *caller, endpoint_t src_e)
 {
-	for_each_pending(id, caller->asyn_pending) {
+	for_each_pending (id, caller->asyn_pending) {
 		struct proc *src = priv_owner(id);
 		if (src != NULL && src_e != ANY && src_e != src->endpoint)
 			continue;
@@ -324,14 +339,19 @@ static bool try_async(struct proc *caller, endpoint_t src_e)
 /* Fail every pending async message from any sender to dead. */
 static void cancel_async(struct proc *dead)
 {
-	for_each_pending(id, dead->asyn_pending) {
+	for_each_pending (id, dead->asyn_pending) {
 		struct proc *src = priv_owner(id);
 		struct priv *pr = src ? src->priv : NULL;
 		for (int i = 0; pr != NULL && i < pr->asyn_size; i++) {
-			struct { uint32_t flags; endpoint_t dst; } hdr;
-			if (umem_read(src, asyn_entry(pr, i), &hdr, sizeof(hdr)) != OK)
+			struct {
+				uint32_t flags;
+				endpoint_t dst;
+			} hdr;
+			if (umem_read(src, asyn_entry(pr, i), &hdr,
+				      sizeof(hdr)) != OK)
 				break;
-			if ((hdr.flags & AMF_VALID) && !(hdr.flags & AMF_DONE) &&
+			if ((hdr.flags & AMF_VALID) &&
+			    !(hdr.flags & AMF_DONE) &&
 			    hdr.dst == dead->endpoint)
 				asyn_finish(src, i, hdr.flags, -EDEADSRCDST);
 		}
@@ -387,7 +407,8 @@ static bool trap_known(uint32_t trap)
 	       trap == NOTIFY || trap == SENDNB;
 }
 
-static int sync_ipc(struct proc *caller, int trap, endpoint_t ep, vir_bytes addr)
+static int sync_ipc(struct proc *caller, int trap, endpoint_t ep,
+		    vir_bytes addr)
 {
 	struct proc *dst = NULL;
 	message m;
@@ -409,7 +430,8 @@ static int sync_ipc(struct proc *caller, int trap, endpoint_t ep, vir_bytes addr
 	phys_bytes phys = 0;
 	if (trap == RECEIVE || trap == SENDREC) {
 		phys = umem_msg_phys(caller, addr, true);
-		if (phys == 0 && umem_check(caller, addr, sizeof(message), true) != OK)
+		if (phys == 0 &&
+		    umem_check(caller, addr, sizeof(message), true) != OK)
 			return -EFAULT;
 	}
 	if (trap == RECEIVE)
@@ -437,8 +459,9 @@ void do_ipc(struct proc *caller)
 
 	if (trap == SENDA) {
 		r = (caller->priv->trap_mask & TRAP_BIT(SENDA)) ?
-		    mini_senda(caller, caller->regs.ecx, caller->regs.ebx) :
-		    -ETRAPDENIED;
+			    mini_senda(caller, caller->regs.ecx,
+				       caller->regs.ebx) :
+			    -ETRAPDENIED;
 	} else if (!trap_known(trap)) {
 		r = -ETRAPDENIED;
 	} else {
@@ -497,8 +520,10 @@ void clear_ipc_refs(struct proc *dead, int code)
 			priv_mask_clear(p->notify_pending, dead->priv->id);
 			priv_mask_clear(p->asyn_pending, dead->priv->id);
 		}
-		if (((p->rts_flags & RTS_SENDING) && p->sendto == dead->endpoint) ||
-		    ((p->rts_flags & RTS_RECEIVING) && p->getfrom == dead->endpoint))
+		if (((p->rts_flags & RTS_SENDING) &&
+		     p->sendto == dead->endpoint) ||
+		    ((p->rts_flags & RTS_RECEIVING) &&
+		     p->getfrom == dead->endpoint))
 			ipc_unblock_all(p, code);
 	}
 }

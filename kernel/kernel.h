@@ -21,12 +21,12 @@
 #include "arch/i386/arch.h"
 
 /* Misc flags: do not affect runnability. */
-#define MF_REPLY_PEND       0x01  /* in a sendrec: notifies may not satisfy it */
-#define MF_FPU_INITIALIZED  0x02
-#define MF_PF_REPORTED      0x04  /* VM has been told of this page fault */
+#define MF_REPLY_PEND	   0x01 /* in a sendrec: notifies may not satisfy it */
+#define MF_FPU_INITIALIZED 0x02
+#define MF_PF_REPORTED	   0x04 /* VM has been told of this page fault */
 
-#define SUSPEND   (-998)          /* internal: the caller blocked, no reply now */
-#define NO_SLOT   (-9999)
+#define SUSPEND (-998) /* internal: the caller blocked, no reply now */
+#define NO_SLOT (-9999)
 
 struct ktimer {
 	clock_t64 expires;
@@ -37,8 +37,8 @@ struct ktimer {
 };
 
 struct priv {
-	int id;                        /* index in priv_table, bit in masks */
-	int proc_nr;                   /* owning slot, or NO_SLOT */
+	int id;	     /* index in priv_table, bit in masks */
+	int proc_nr; /* owning slot, or NO_SLOT */
 	uint32_t flags;
 	uint32_t init_flags;
 	uint32_t trap_mask;
@@ -50,64 +50,64 @@ struct priv {
 	int irq[NR_IRQ_PER_PRIV];
 	int nr_io;
 	struct io_range io[NR_IO_RANGE];
-	vir_bytes grant_table;         /* address in the owner, 0: none */
+	vir_bytes grant_table; /* address in the owner, 0: none */
 	int grant_entries;
-	endpoint_t grant_endpoint;     /* who registered it */
-	vir_bytes asyn_table;          /* SENDA table in the owner */
+	endpoint_t grant_endpoint; /* who registered it */
+	vir_bytes asyn_table;	   /* SENDA table in the owner */
 	int asyn_size;
 	endpoint_t asyn_endpoint;
 };
 
 struct proc {
-	struct regs regs;              /* must be first: the entry stubs fill it */
-	uint32_t rts_flags;            /* runnable iff 0 */
+	struct regs regs;   /* must be first: the entry stubs fill it */
+	uint32_t rts_flags; /* runnable iff 0 */
 	uint32_t misc_flags;
-	int nr;                        /* slot; negative for tasks */
+	int nr; /* slot; negative for tasks */
 	endpoint_t endpoint;
 	struct priv *priv;
 	char name[PROC_NAME_LEN];
-	uint32_t *pgdir;               /* page directory (identity mapped) */
+	uint32_t *pgdir; /* page directory (identity mapped) */
 
 	int priority;
 	int quantum_left;
 	struct proc *next_ready;
 	uint32_t user_ticks, sys_ticks;
 
-	endpoint_t getfrom;            /* receiving from, when RTS_RECEIVING */
-	endpoint_t sendto;             /* sending to, when RTS_SENDING */
-	vir_bytes recv_buf;            /* user buffer of a blocked receive */
-	phys_bytes recv_phys;          /* its physical address, 0: unknown */
-	int send_trap;                 /* SEND, SENDNB or SENDREC */
-	message sendmsg;               /* message of a blocked sender */
-	struct proc *caller_q;         /* processes blocked sending to us */
-	struct proc *q_link;           /* next in someone's caller_q */
-	uint32_t notify_pending[PRIV_MASK_WORDS];  /* by sender priv id */
-	uint32_t asyn_pending[PRIV_MASK_WORDS];    /* by sender priv id */
-	uint32_t int_pending;          /* IRQ hook bits for the next notify */
-	ksigset_t sig_pending;         /* kernel signals for the next notify */
+	endpoint_t getfrom;    /* receiving from, when RTS_RECEIVING */
+	endpoint_t sendto;     /* sending to, when RTS_SENDING */
+	vir_bytes recv_buf;    /* user buffer of a blocked receive */
+	phys_bytes recv_phys;  /* its physical address, 0: unknown */
+	int send_trap;	       /* SEND, SENDNB or SENDREC */
+	message sendmsg;       /* message of a blocked sender */
+	struct proc *caller_q; /* processes blocked sending to us */
+	struct proc *q_link;   /* next in someone's caller_q */
+	uint32_t notify_pending[PRIV_MASK_WORDS]; /* by sender priv id */
+	uint32_t asyn_pending[PRIV_MASK_WORDS];	  /* by sender priv id */
+	uint32_t int_pending;  /* IRQ hook bits for the next notify */
+	ksigset_t sig_pending; /* kernel signals for the next notify */
 
-	ksigset_t ksig;                /* signals waiting for the manager */
+	ksigset_t ksig; /* signals waiting for the manager */
 	struct ktimer alarm;
-	vir_bytes pf_addr;             /* last page fault, for VM */
+	vir_bytes pf_addr; /* last page fault, for VM */
 	uint32_t pf_err;
 
 	uint8_t fpu[512] __attribute__((aligned(16)));
 } __attribute__((aligned(16)));
 
-#define proc_addr(n)   (&proc_table[(n) + NR_TASKS])
+#define proc_addr(n)	(&proc_table[(n) + NR_TASKS])
 #define proc_slot_ok(n) ((n) >= -NR_TASKS && (n) < NR_PROCS)
-#define is_task(p)     ((p)->nr < 0)
-#define is_sys(p)      (((p)->priv->flags & SYS_PROC) != 0)
+#define is_task(p)	((p)->nr < 0)
+#define is_sys(p)	(((p)->priv->flags & SYS_PROC) != 0)
 #define proc_is_free(p) (((p)->rts_flags & RTS_SLOT_FREE) != 0)
-#define BEG_PROC       (&proc_table[0])
-#define END_PROC       (&proc_table[NR_TASKS + NR_PROCS])
-#define BEG_USER_PROC  proc_addr(0)
+#define BEG_PROC	(&proc_table[0])
+#define END_PROC	(&proc_table[NR_TASKS + NR_PROCS])
+#define BEG_USER_PROC	proc_addr(0)
 
 extern struct proc proc_table[NR_TASKS + NR_PROCS];
 extern struct priv priv_table[NR_SYS_PROCS];
 extern struct proc *current;
 extern clock_t64 ticks;
-extern endpoint_t vm_endpoint;     /* NONE until a VM_SYS_PROC exists */
+extern endpoint_t vm_endpoint; /* NONE until a VM_SYS_PROC exists */
 extern struct kinfo kinfo;
 
 /* Copy one message: a single string move, the cheapest copy on i386. */
@@ -115,7 +115,10 @@ static inline void msg_copy(message *dst, const message *src)
 {
 	uint32_t n = sizeof(message) / 4;
 
-	__asm__ volatile("rep movsl" : "+D"(dst), "+S"(src), "+c"(n) : : "memory");
+	__asm__ volatile("rep movsl"
+			 : "+D"(dst), "+S"(src), "+c"(n)
+			 :
+			 : "memory");
 }
 
 /* klog.c */
@@ -129,11 +132,11 @@ struct ksym {
 };
 extern const struct ksym ksyms[];
 extern const unsigned ksyms_count;
-_Noreturn void panic(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+_Noreturn void panic(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
 void stacktrace_kernel(uint32_t ebp, uint32_t eip);
 void stacktrace_user(struct proc *p);
 const char *ksym_lookup(uint32_t addr, uint32_t *offset);
-
 
 /* proc.c */
 void proc_init(void);

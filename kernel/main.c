@@ -57,7 +57,8 @@ _Noreturn void kmain(uint32_t magic, uint32_t mb_info)
 	serial_init();
 	kprintf("\nAxolotl microkernel (i386) - built " __DATE__ "\n");
 	if (magic != MULTIBOOT_BOOTLOADER_MAGIC)
-		panic("kmain: not started by a multiboot loader (magic 0x%x)", magic);
+		panic("kmain: not started by a multiboot loader (magic 0x%x)",
+		      magic);
 	arch_init_cpu();
 	boot_scan(mb_info);
 	kinfo.nr_procs = NR_PROCS;
@@ -70,7 +71,8 @@ _Noreturn void kmain(uint32_t magic, uint32_t mb_info)
 	paging_enable();
 	boot_load_modules();
 	kprintf("memory: %u KiB, %u KiB free for VM, %u kernel pages; "
-		"%u boot modules\n", (unsigned)(mem_top / 1024),
+		"%u boot modules\n",
+		(unsigned)(mem_top / 1024),
 		(unsigned)(kinfo.free_mem[0].size / 1024), pages_free_count(),
 		kinfo.nr_boot_procs);
 	arch_init_pic();

@@ -18,20 +18,20 @@
  */
 #include "kernel.h"
 
-#define PG_P   0x001
-#define PG_W   0x002
-#define PG_U   0x004
-#define PG_PS  0x080
-#define PG_FRAME 0xfffff000u
-#define PDE_IDX(va) ((va) >> 22)
-#define PTE_IDX(va) (((va) >> 12) & 0x3ff)
+#define PG_P	       0x001
+#define PG_W	       0x002
+#define PG_U	       0x004
+#define PG_PS	       0x080
+#define PG_FRAME       0xfffff000u
+#define PDE_IDX(va)    ((va) >> 22)
+#define PTE_IDX(va)    (((va) >> 12) & 0x3ff)
 #define USER_PDE_FIRST PDE_IDX(USER_BASE)
 
 phys_bytes kernel_phys_top;
 static uint32_t kernel_pdes[USER_PDE_FIRST];
 static uint32_t low_pt[1024] __attribute__((aligned(4096)));
 static phys_bytes pool_start, pool_next, pool_end;
-static phys_bytes free_list;          /* freed pool pages, linked through themselves */
+static phys_bytes free_list; /* freed pool pages, linked through themselves */
 static unsigned nr_free_listed;
 
 /*
@@ -44,7 +44,8 @@ void mem_init(phys_bytes ram_top, phys_bytes free_start)
 	for (unsigned i = 1; i < 1024; i++)
 		low_pt[i] = (i << 12) | PG_P | PG_W;
 	kernel_pdes[0] = (uint32_t)low_pt | PG_P | PG_W;
-	for (unsigned i = 1; i < USER_PDE_FIRST && (i << 22) < kernel_phys_top; i++)
+	for (unsigned i = 1; i < USER_PDE_FIRST && (i << 22) < kernel_phys_top;
+	     i++)
 		kernel_pdes[i] = (i << 22) | PG_P | PG_W | PG_PS;
 
 	phys_bytes pool = kernel_phys_top / 8;
@@ -130,7 +131,7 @@ void as_destroy(struct proc *p)
 	if (p->pgdir == NULL)
 		return;
 	as_clear_user(p);
-	if (current == p)              /* never free the directory we run on */
+	if (current == p) /* never free the directory we run on */
 		write_cr3((uint32_t)proc_addr(IDLE)->pgdir);
 	page_free((phys_bytes)p->pgdir);
 	p->pgdir = NULL;

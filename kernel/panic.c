@@ -7,7 +7,6 @@
 #include <stdarg.h>
 #include "kernel.h"
 
-
 /* The function containing addr, or NULL; ksyms is sorted by address. */
 const char *ksym_lookup(uint32_t addr, uint32_t *offset)
 {
@@ -46,7 +45,8 @@ void stacktrace_kernel(uint32_t ebp, uint32_t eip)
 	if (eip != 0)
 		print_frame(eip);
 	for (int depth = 0; depth < 32 && ebp != 0; depth++) {
-		if (ebp < (uint32_t)kstack_bottom || ebp + 8 > (uint32_t)kstack_top)
+		if (ebp < (uint32_t)kstack_bottom ||
+		    ebp + 8 > (uint32_t)kstack_top)
 			break;
 		uint32_t *frame = (uint32_t *)ebp;
 		print_frame(frame[1]);

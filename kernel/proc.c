@@ -14,7 +14,7 @@ struct proc proc_table[NR_TASKS + NR_PROCS];
 struct proc *current;
 static struct proc *rdy_head[NR_SCHED_QUEUES];
 static struct proc *rdy_tail[NR_SCHED_QUEUES];
-static uint32_t rdy_mask;               /* bit q: queue q is not empty */
+static uint32_t rdy_mask; /* bit q: queue q is not empty */
 
 static const char *const task_names[NR_TASKS] = {
 	"asyncm", "idle", "clock", "system", "kernel",
@@ -33,7 +33,8 @@ void proc_init(void)
 	for (int n = -NR_TASKS; n < 0; n++) {
 		struct proc *p = proc_addr(n);
 		strlcpy(p->name, task_names[n + NR_TASKS], sizeof(p->name));
-		p->rts_flags = RTS_PROC_STOP;   /* tasks are identities, never run */
+		p->rts_flags =
+			RTS_PROC_STOP; /* tasks are identities, never run */
 		p->priority = n == IDLE ? IDLE_Q : TASK_Q;
 	}
 	current = proc_addr(IDLE);
@@ -167,7 +168,7 @@ struct proc *schedule(void)
 		__asm__ volatile("sti; hlt; cli" ::: "memory");
 	}
 	if (p == current)
-		return p;               /* e.g. after a kernel call: nothing to switch */
+		return p; /* e.g. after a kernel call: nothing to switch */
 	if (kinfo.first_proc_tsc == 0)
 		kinfo.first_proc_tsc = rdtsc();
 	as_switch(p);

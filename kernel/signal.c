@@ -45,7 +45,8 @@ static void signal_self_manager(struct proc *p, int sig)
 	}
 	stacktrace_user(p);
 	panic("cause_sig: %s (endpoint %d) is its own signal manager and got "
-	      "lethal signal %d with no backup manager", p->name, p->endpoint, sig);
+	      "lethal signal %d with no backup manager",
+	      p->name, p->endpoint, sig);
 }
 
 void cause_sig(struct proc *p, int sig)
@@ -59,7 +60,7 @@ void cause_sig(struct proc *p, int sig)
 	}
 	p->ksig |= ksig_bit(sig);
 	if (p->rts_flags & RTS_SIGNALED)
-		return;                 /* the manager already knows */
+		return; /* the manager already knows */
 	rts_set(p, RTS_SIGNALED | RTS_SIG_PENDING);
 	if (endpoint_lookup(mgr_e, &mgr) != OK) {
 		kprintf("kernel: signal %d for %s: manager %d is gone; %s stays stopped\n",

@@ -13,30 +13,29 @@
 
 #define ENDPOINT_GENERATION_SHIFT 15
 #define ENDPOINT_GENERATION_SIZE  (1 << ENDPOINT_GENERATION_SHIFT)
-#define MAX_NR_TASKS              1023
-#define ENDPOINT_MAX_GENERATION   (INT32_MAX / ENDPOINT_GENERATION_SIZE - 1)
+#define MAX_NR_TASKS		  1023
+#define ENDPOINT_MAX_GENERATION	  (INT32_MAX / ENDPOINT_GENERATION_SIZE - 1)
 
 #define ENDPOINT(gen, slot) \
 	((endpoint_t)(((gen) << ENDPOINT_GENERATION_SHIFT) + (slot)))
-#define ENDPOINT_G(e) \
-	((int)(((e) + MAX_NR_TASKS) >> ENDPOINT_GENERATION_SHIFT))
+#define ENDPOINT_G(e) ((int)(((e) + MAX_NR_TASKS) >> ENDPOINT_GENERATION_SHIFT))
 #define ENDPOINT_P(e) \
 	((int)((((e) + MAX_NR_TASKS) & (ENDPOINT_GENERATION_SIZE - 1)) - \
 	       MAX_NR_TASKS))
 
 /* Special endpoints: never a real process. */
-#define ANY       ((endpoint_t)(ENDPOINT_GENERATION_SIZE - MAX_NR_TASKS - 1))
-#define NONE      ((endpoint_t)(ANY - 1))
-#define SELF      ((endpoint_t)(ANY - 2))
+#define ANY	     ((endpoint_t)(ENDPOINT_GENERATION_SIZE - MAX_NR_TASKS - 1))
+#define NONE	     ((endpoint_t)(ANY - 1))
+#define SELF	     ((endpoint_t)(ANY - 2))
 #define MAX_NR_PROCS ((int)SELF)
 
 /* Kernel tasks. */
-#define ASYNCM    ((endpoint_t)-5)  /* source of senda completion notifies */
-#define IDLE      ((endpoint_t)-4)
-#define CLOCK     ((endpoint_t)-3)  /* alarms */
-#define SYSTEM    ((endpoint_t)-2)  /* kernel calls, kernel signals */
-#define KERNEL    ((endpoint_t)-1)
-#define HARDWARE  KERNEL            /* interrupts, page faults for VM */
+#define ASYNCM	 ((endpoint_t)-5) /* source of senda completion notifies */
+#define IDLE	 ((endpoint_t)-4)
+#define CLOCK	 ((endpoint_t)-3) /* alarms */
+#define SYSTEM	 ((endpoint_t)-2) /* kernel calls, kernel signals */
+#define KERNEL	 ((endpoint_t)-1)
+#define HARDWARE KERNEL /* interrupts, page faults for VM */
 
 /* The first boot module is slot 0. */
 #define FIRST_BOOT_SLOT 0

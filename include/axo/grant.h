@@ -12,27 +12,28 @@
 #include <axo/types.h>
 #include <axo/endpoint.h>
 
-#define CPF_READ      0x0001  /* grantee may read */
-#define CPF_WRITE     0x0002  /* grantee may write */
-#define CPF_TRY       0x0010  /* fail with EFAULT rather than ask VM */
-#define CPF_USED      0x0100  /* entry in use */
-#define CPF_DIRECT    0x0200  /* grants a range of the granter's memory */
-#define CPF_INDIRECT  0x0400  /* passes on a grant the granter received */
-#define CPF_VALID     0x1000  /* entry is valid */
+#define CPF_READ     0x0001 /* grantee may read */
+#define CPF_WRITE    0x0002 /* grantee may write */
+#define CPF_TRY	     0x0010 /* fail with EFAULT rather than ask VM */
+#define CPF_USED     0x0100 /* entry in use */
+#define CPF_DIRECT   0x0200 /* grants a range of the granter's memory */
+#define CPF_INDIRECT 0x0400 /* passes on a grant the granter received */
+#define CPF_VALID    0x1000 /* entry is valid */
 
-#define GRANT_IDX_BITS      20
-#define GRANT_ID(idx, seq)  ((cp_grant_id_t)((((seq) & 0x7ff) << GRANT_IDX_BITS) | (idx)))
-#define GRANT_IDX(g)        ((g) & ((1 << GRANT_IDX_BITS) - 1))
-#define GRANT_SEQ(g)        (((g) >> GRANT_IDX_BITS) & 0x7ff)
-#define GRANT_INVALID       ((cp_grant_id_t)-1)
-#define GRANT_MAX_DEPTH     5       /* indirections followed before ELOOP */
+#define GRANT_IDX_BITS 20
+#define GRANT_ID(idx, seq) \
+	((cp_grant_id_t)((((seq)&0x7ff) << GRANT_IDX_BITS) | (idx)))
+#define GRANT_IDX(g)	((g) & ((1 << GRANT_IDX_BITS) - 1))
+#define GRANT_SEQ(g)	(((g) >> GRANT_IDX_BITS) & 0x7ff)
+#define GRANT_INVALID	((cp_grant_id_t)-1)
+#define GRANT_MAX_DEPTH 5 /* indirections followed before ELOOP */
 
 typedef struct {
 	uint32_t flags;
-	uint32_t seq;           /* must match the id's sequence number */
+	uint32_t seq; /* must match the id's sequence number */
 	union {
 		struct {
-			endpoint_t who_to;  /* grantee, or ANY */
+			endpoint_t who_to; /* grantee, or ANY */
 			vir_bytes start;
 			vir_bytes len;
 		} direct;

@@ -15,42 +15,42 @@
 #include <axo/kcall.h>
 #include <axo/msg_sys.h>
 
-#define IPC_VECTOR         0x21
+#define IPC_VECTOR	   0x21
 #define KERNEL_CALL_VECTOR 0x20
 
 /* IPC traps; bit n of a trap mask allows trap n. */
-#define SEND      1
-#define RECEIVE   2
-#define SENDREC   3
-#define NOTIFY    4
-#define SENDNB    5
-#define SENDA     16
+#define SEND	     1
+#define RECEIVE	     2
+#define SENDREC	     3
+#define NOTIFY	     4
+#define SENDNB	     5
+#define SENDA	     16
 #define NR_IPC_TRAPS 17
 
-#define TRAP_BIT(t)     (1u << (t))
-#define TRAP_MASK_ALL   (TRAP_BIT(SEND) | TRAP_BIT(RECEIVE) | \
-			 TRAP_BIT(SENDREC) | TRAP_BIT(NOTIFY) | \
-			 TRAP_BIT(SENDNB) | TRAP_BIT(SENDA))
-#define TRAP_MASK_USER  TRAP_BIT(SENDREC)
+#define TRAP_BIT(t) (1u << (t))
+#define TRAP_MASK_ALL \
+	(TRAP_BIT(SEND) | TRAP_BIT(RECEIVE) | TRAP_BIT(SENDREC) | \
+	 TRAP_BIT(NOTIFY) | TRAP_BIT(SENDNB) | TRAP_BIT(SENDA))
+#define TRAP_MASK_USER TRAP_BIT(SENDREC)
 
 /*
  * IPC status of a receive: the trap the sender used in the low 6 bits,
  * flags above.  A notification has call NOTIFY.
  */
-#define IPC_STATUS_CALL(s)       ((s) & 0x3f)
-#define IPC_FLG_MSG_FROM_KERNEL  (1u << 16)
-#define is_ipc_notify(s)         (IPC_STATUS_CALL(s) == NOTIFY)
+#define IPC_STATUS_CALL(s)	((s)&0x3f)
+#define IPC_FLG_MSG_FROM_KERNEL (1u << 16)
+#define is_ipc_notify(s)	(IPC_STATUS_CALL(s) == NOTIFY)
 
 /* Notification payload: delivered with its source and a timestamp. */
 struct msg_notify {
-	clock_t64 timestamp;   /* ticks at delivery */
-	uint32_t interrupts;   /* from HARDWARE: pending IRQ hook bits */
+	clock_t64 timestamp; /* ticks at delivery */
+	uint32_t interrupts; /* from HARDWARE: pending IRQ hook bits */
 	uint32_t pad;
-	ksigset_t sigs;        /* from SYSTEM: pending kernel signals */
+	ksigset_t sigs; /* from SYSTEM: pending kernel signals */
 };
 
 typedef struct {
-	endpoint_t m_source;   /* set by the kernel, never trusted from user */
+	endpoint_t m_source; /* set by the kernel, never trusted from user */
 	int32_t m_type;
 	union {
 		uint8_t raw[MSG_PAYLOAD_SIZE];
@@ -64,36 +64,37 @@ _Static_assert(sizeof(message) == 64, "message must be 64 bytes");
 _Static_assert(sizeof(struct msg_notify) <= MSG_PAYLOAD_SIZE, "notify payload");
 
 /* Message type ranges: the number tells whose it is. */
-#define RS_RQ_BASE         0x700
-#define DS_RQ_BASE         0x800
-#define VM_RQ_BASE         0xC00
-#define COMMON_RQ_BASE     0xE00
-#define NOTIFY_MESSAGE     0x1000
-#define TEST_RQ_BASE       0x1F00   /* test programs' private protocol */
+#define RS_RQ_BASE     0x700
+#define DS_RQ_BASE     0x800
+#define VM_RQ_BASE     0xC00
+#define COMMON_RQ_BASE 0xE00
+#define NOTIFY_MESSAGE 0x1000
+#define TEST_RQ_BASE   0x1F00 /* test programs' private protocol */
 
-#define IS_KERNEL_CALL(t)  ((t) >= KERNEL_CALL && (t) < KERNEL_CALL + 0x100)
-#define IS_RS_CALL(t)      ((t) >= RS_RQ_BASE && (t) < RS_RQ_BASE + 0x100)
-#define IS_DS_CALL(t)      ((t) >= DS_RQ_BASE && (t) < DS_RQ_BASE + 0x100)
-#define IS_VM_CALL(t)      ((t) >= VM_RQ_BASE && (t) < VM_RQ_BASE + 0x100)
-#define IS_COMMON_CALL(t)  ((t) >= COMMON_RQ_BASE && (t) < COMMON_RQ_BASE + 0x100)
-#define IS_NOTIFY(t)       ((t) == NOTIFY_MESSAGE)
-#define IS_TEST_CALL(t)    ((t) >= TEST_RQ_BASE && (t) < TEST_RQ_BASE + 0x100)
+#define IS_KERNEL_CALL(t) ((t) >= KERNEL_CALL && (t) < KERNEL_CALL + 0x100)
+#define IS_RS_CALL(t)	  ((t) >= RS_RQ_BASE && (t) < RS_RQ_BASE + 0x100)
+#define IS_DS_CALL(t)	  ((t) >= DS_RQ_BASE && (t) < DS_RQ_BASE + 0x100)
+#define IS_VM_CALL(t)	  ((t) >= VM_RQ_BASE && (t) < VM_RQ_BASE + 0x100)
+#define IS_COMMON_CALL(t) \
+	((t) >= COMMON_RQ_BASE && (t) < COMMON_RQ_BASE + 0x100)
+#define IS_NOTIFY(t)	((t) == NOTIFY_MESSAGE)
+#define IS_TEST_CALL(t) ((t) >= TEST_RQ_BASE && (t) < TEST_RQ_BASE + 0x100)
 
 /* An entry of a SENDA table, in the sender's memory. */
 typedef struct {
-	uint32_t flags;        /* AMF_* */
+	uint32_t flags; /* AMF_* */
 	endpoint_t dst;
-	int32_t result;        /* written by the kernel */
+	int32_t result; /* written by the kernel */
 	uint32_t pad;
 	message msg;
 } asynmsg_t;
 
-#define AMF_EMPTY      0x00
-#define AMF_VALID      0x01   /* entry holds a message to send */
-#define AMF_DONE       0x02   /* kernel finished with it; result is valid */
-#define AMF_NOTIFY     0x04   /* notify the sender (from ASYNCM) when done */
-#define AMF_NOREPLY    0x08   /* must not satisfy the reply half of a sendrec */
-#define AMF_NOTIFY_ERR 0x10   /* notify only on failure */
+#define AMF_EMPTY	 0x00
+#define AMF_VALID	 0x01 /* entry holds a message to send */
+#define AMF_DONE	 0x02 /* kernel finished with it; result is valid */
+#define AMF_NOTIFY	 0x04 /* notify the sender (from ASYNCM) when done */
+#define AMF_NOREPLY	 0x08 /* must not satisfy the reply half of a sendrec */
+#define AMF_NOTIFY_ERR	 0x10 /* notify only on failure */
 #define ASYN_MAX_ENTRIES 1024
 
 #endif

@@ -9,8 +9,9 @@
 #ifndef AXO_KCALL_H
 #define AXO_KCALL_H
 
-#define KERNEL_CALL 0x600   /* first kernel-call number */
+#define KERNEL_CALL 0x600 /* first kernel-call number */
 
+/* clang-format off */
 #define KCALL_LIST(X) \
 	X(FORK,         0,  fork) \
 	X(EXEC,         1,  exec) \
@@ -34,9 +35,10 @@
 	X(UPDATE,       52, update) \
 	X(EXIT,         53, exit) \
 	X(STATECTL,     55, statectl)
+/* clang-format on */
 
-#define NR_SYS_CALLS      58
-#define KCALL_MASK_WORDS  ((NR_SYS_CALLS + 31) / 32)
+#define NR_SYS_CALLS	 58
+#define KCALL_MASK_WORDS ((NR_SYS_CALLS + 31) / 32)
 
 enum kcall_number {
 #define KCALL_ENUM(name, off, fn) SYS_##name = KERNEL_CALL + (off),

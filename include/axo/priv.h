@@ -12,47 +12,47 @@
 #include <axo/kcall.h>
 
 /* Privilege flags. */
-#define PREEMPTIBLE    0x002  /* may be preempted when its quantum ends */
-#define BILLABLE       0x004  /* kernel time is charged to it */
-#define DYN_PRIV_ID    0x008  /* privilege id allocated dynamically */
-#define SYS_PROC       0x010  /* a system process */
-#define CHECK_IO_PORT  0x020  /* devio checked against io ranges */
-#define CHECK_IRQ      0x040  /* irqctl checked against irq list */
-#define ROOT_SYS_PROC  0x100  /* the root system process (RS) */
-#define VM_SYS_PROC    0x200  /* the memory manager: gets page faults */
-#define LU_SYS_PROC    0x400  /* new instance created for a live update */
-#define RST_SYS_PROC   0x800  /* instance created for a restart */
-#define IMM_FLAGS      (ROOT_SYS_PROC | VM_SYS_PROC | PREEMPTIBLE)
+#define PREEMPTIBLE   0x002 /* may be preempted when its quantum ends */
+#define BILLABLE      0x004 /* kernel time is charged to it */
+#define DYN_PRIV_ID   0x008 /* privilege id allocated dynamically */
+#define SYS_PROC      0x010 /* a system process */
+#define CHECK_IO_PORT 0x020 /* devio checked against io ranges */
+#define CHECK_IRQ     0x040 /* irqctl checked against irq list */
+#define ROOT_SYS_PROC 0x100 /* the root system process (RS) */
+#define VM_SYS_PROC   0x200 /* the memory manager: gets page faults */
+#define LU_SYS_PROC   0x400 /* new instance created for a live update */
+#define RST_SYS_PROC  0x800 /* instance created for a restart */
+#define IMM_FLAGS     (ROOT_SYS_PROC | VM_SYS_PROC | PREEMPTIBLE)
 
 /* Privilege ids: 0..NR_TASKS-1 tasks, then boot modules, then dynamic. */
-#define USER_PRIV_ID   (NR_TASKS)           /* shared by all user processes */
+#define USER_PRIV_ID	   (NR_TASKS) /* shared by all user processes */
 #define FIRST_BOOT_PRIV_ID (NR_TASKS + 1)
-#define PRIV_ID_ANY    (-1)
-#define PRIV_MASK_WORDS ((NR_SYS_PROCS + 31) / 32)
+#define PRIV_ID_ANY	   (-1)
+#define PRIV_MASK_WORDS	   ((NR_SYS_PROCS + 31) / 32)
 
 /* sys_privctl requests. */
-#define SYS_PRIV_ALLOW           1
-#define SYS_PRIV_DISALLOW        2
-#define SYS_PRIV_SET_SYS         3
-#define SYS_PRIV_SET_USER        4
-#define SYS_PRIV_ADD_IO          5
-#define SYS_PRIV_ADD_IRQ         7
-#define SYS_PRIV_UPDATE_SYS      9
-#define SYS_PRIV_YIELD           10
-#define SYS_PRIV_CLEAR_IPC_REFS  11
+#define SYS_PRIV_ALLOW		1
+#define SYS_PRIV_DISALLOW	2
+#define SYS_PRIV_SET_SYS	3
+#define SYS_PRIV_SET_USER	4
+#define SYS_PRIV_ADD_IO		5
+#define SYS_PRIV_ADD_IRQ	7
+#define SYS_PRIV_UPDATE_SYS	9
+#define SYS_PRIV_YIELD		10
+#define SYS_PRIV_CLEAR_IPC_REFS 11
 
 struct io_range {
-	uint32_t base;   /* first port */
-	uint32_t limit;  /* last port, inclusive */
+	uint32_t base;	/* first port */
+	uint32_t limit; /* last port, inclusive */
 };
 
 struct priv_spec {
 	uint32_t flags;
 	uint32_t init_flags;
 	uint32_t trap_mask;
-	int32_t id;                      /* requested static id, or PRIV_ID_ANY */
-	endpoint_t sig_mgr;              /* SELF: the process is its own */
-	endpoint_t bak_sig_mgr;          /* NONE: no backup */
+	int32_t id;		/* requested static id, or PRIV_ID_ANY */
+	endpoint_t sig_mgr;	/* SELF: the process is its own */
+	endpoint_t bak_sig_mgr; /* NONE: no backup */
 	uint32_t ipc_to[PRIV_MASK_WORDS];
 	uint32_t k_call_mask[KCALL_MASK_WORDS];
 	int32_t nr_irq;

@@ -10,13 +10,13 @@
 #include <stddef.h>
 #include <stdbool.h>
 
-typedef int32_t endpoint_t;     /* process identity: slot + generation */
-typedef uint32_t vir_bytes;     /* user virtual address or length */
-typedef uint32_t phys_bytes;    /* physical address or length */
-typedef int32_t cp_grant_id_t;  /* safecopy grant identifier */
-typedef uint64_t ksigset_t;     /* kernel signal set, bit n = signal n */
-typedef uint64_t clock_t64;     /* ticks since boot */
+typedef int32_t endpoint_t;    /* process identity: slot + generation */
+typedef uint32_t vir_bytes;    /* user virtual address or length */
+typedef uint32_t phys_bytes;   /* physical address or length */
+typedef int32_t cp_grant_id_t; /* safecopy grant identifier */
+typedef uint64_t ksigset_t;    /* kernel signal set, bit n = signal n */
+typedef uint64_t clock_t64;    /* ticks since boot */
 
-#define MSG_PAYLOAD_SIZE 56     /* bytes of a message after source and type */
+#define MSG_PAYLOAD_SIZE 56 /* bytes of a message after source and type */
 
 #endif

@@ -12,7 +12,9 @@ int do_abort(struct proc *caller, message *m)
 	if (how != ABORT_HALT && how != ABORT_REBOOT && how != ABORT_EXIT)
 		return -EINVAL;
 	kprintf("kernel: %s requested %s (status %d)\n", caller->name,
-		how == ABORT_HALT ? "halt" : how == ABORT_REBOOT ? "reboot" : "exit",
+		how == ABORT_HALT   ? "halt" :
+		how == ABORT_REBOOT ? "reboot" :
+				      "exit",
 		m->sys_abort.status);
 	arch_shutdown(how, m->sys_abort.status);
 }

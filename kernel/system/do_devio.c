@@ -9,7 +9,8 @@
 static bool port_permitted(const struct priv *pr, uint32_t port, uint32_t size)
 {
 	for (int i = 0; i < pr->nr_io; i++)
-		if (port >= pr->io[i].base && port + size - 1 <= pr->io[i].limit)
+		if (port >= pr->io[i].base &&
+		    port + size - 1 <= pr->io[i].limit)
 			return true;
 	return false;
 }
@@ -34,7 +35,9 @@ int do_devio(struct proc *caller, message *m)
 		else
 			outb(port, (uint8_t)d->value);
 	} else {
-		d->value = size == 4 ? inl(port) : size == 2 ? inw(port) : inb(port);
+		d->value = size == 4 ? inl(port) :
+			   size == 2 ? inw(port) :
+				       inb(port);
 	}
 	return OK;
 }

@@ -21,7 +21,8 @@ int do_exec(struct proc *caller, message *m)
 
 	memset(&p->regs, 0, sizeof(p->regs));
 	p->regs.cs = UCODE_SEL;
-	p->regs.ds = p->regs.es = p->regs.fs = p->regs.gs = p->regs.ss = UDATA_SEL;
+	p->regs.ds = p->regs.es = p->regs.fs = p->regs.gs = p->regs.ss =
+		UDATA_SEL;
 	p->regs.eflags = EFLAGS_IF | 0x2;
 	p->regs.eip = x->ip;
 	p->regs.esp = x->sp;

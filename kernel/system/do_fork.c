@@ -23,7 +23,8 @@ int do_fork(struct proc *caller, message *m)
 	struct proc *parent, *child;
 	int r;
 
-	if ((r = endpoint_lookup_self(caller, m->sys_fork.parent, &parent)) != OK)
+	if ((r = endpoint_lookup_self(caller, m->sys_fork.parent, &parent)) !=
+	    OK)
 		return r;
 	if (is_task(parent))
 		return -EPERM;

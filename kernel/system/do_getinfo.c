@@ -42,7 +42,8 @@ static int get_proctab(struct proc *caller, vir_bytes buf, vir_bytes size)
 		return -EINVAL;
 	for (size_t i = 0; i < n; i++) {
 		fill_proc_info(&proc_table[i], &pi);
-		if ((r = umem_write(caller, buf + i * sizeof(pi), &pi, sizeof(pi))) != OK)
+		if ((r = umem_write(caller, buf + i * sizeof(pi), &pi,
+				    sizeof(pi))) != OK)
 			return r;
 	}
 	return OK;
@@ -59,7 +60,8 @@ static int get_privtab(struct proc *caller, vir_bytes buf, vir_bytes size)
 		const struct priv *pr = &priv_table[i];
 		pi = (struct priv_info){ pr->id, pr->proc_nr, pr->flags,
 					 pr->sig_mgr, pr->bak_sig_mgr };
-		if ((r = umem_write(caller, buf + i * sizeof(pi), &pi, sizeof(pi))) != OK)
+		if ((r = umem_write(caller, buf + i * sizeof(pi), &pi,
+				    sizeof(pi))) != OK)
 			return r;
 	}
 	return OK;

@@ -32,7 +32,8 @@ int do_irqctl(struct proc *caller, message *m)
 		if (q->hook_id < 0 || q->hook_id > 31 ||
 		    (q->policy & ~IRQ_REENABLE) != 0)
 			return -EINVAL;
-		if ((r = irq_hook_set(caller, q->irq, q->policy, q->hook_id)) < 0)
+		if ((r = irq_hook_set(caller, q->irq, q->policy, q->hook_id)) <
+		    0)
 			return r;
 		q->hook_id = r;
 		return OK;

@@ -11,7 +11,8 @@
 
 static bool has_own_priv(const struct proc *p)
 {
-	return p->priv != NULL && p->priv != user_priv && p->priv->id >= NR_TASKS;
+	return p->priv != NULL && p->priv != user_priv &&
+	       p->priv->id >= NR_TASKS;
 }
 
 static void reset_pending(struct proc *p)
@@ -39,8 +40,9 @@ static int set_sys(struct proc *caller, struct proc *p, vir_bytes arg)
 			want = spec.id;
 	}
 	struct priv *old = has_own_priv(p) ? p->priv : NULL;
-	struct priv *pr = (old != NULL && want == PRIV_ID_ANY) ? old :
-			  priv_alloc_id(want, &r);
+	struct priv *pr = (old != NULL && want == PRIV_ID_ANY) ?
+				  old :
+				  priv_alloc_id(want, &r);
 	if (pr == NULL)
 		return r;
 	if (old != NULL && old != pr)

@@ -62,7 +62,8 @@ static void save_identity(const struct proc *p, struct slot_identity *id)
 	id->priv = p->priv;
 	id->priority = p->priority;
 	id->caller_q = p->caller_q;
-	memcpy(id->notify_pending, p->notify_pending, sizeof(id->notify_pending));
+	memcpy(id->notify_pending, p->notify_pending,
+	       sizeof(id->notify_pending));
 	memcpy(id->asyn_pending, p->asyn_pending, sizeof(id->asyn_pending));
 	id->int_pending = p->int_pending;
 	id->sig_pending = p->sig_pending;
@@ -76,7 +77,8 @@ static void restore_identity(struct proc *p, const struct slot_identity *id)
 	p->priv = id->priv;
 	p->priority = id->priority;
 	p->caller_q = id->caller_q;
-	memcpy(p->notify_pending, id->notify_pending, sizeof(p->notify_pending));
+	memcpy(p->notify_pending, id->notify_pending,
+	       sizeof(p->notify_pending));
 	memcpy(p->asyn_pending, id->asyn_pending, sizeof(p->asyn_pending));
 	p->int_pending = id->int_pending;
 	p->sig_pending = id->sig_pending;
@@ -139,8 +141,8 @@ int do_update(struct proc *caller, message *m)
 	if (!is_sys(src) || !is_sys(dst) || src->priv == user_priv ||
 	    dst->priv == user_priv || is_task(src) || is_task(dst))
 		return -EPERM;
-	if (src->rts_flags == 0 || dst->rts_flags == 0 ||
-	    !updatable(src) || !updatable(dst))
+	if (src->rts_flags == 0 || dst->rts_flags == 0 || !updatable(src) ||
+	    !updatable(dst))
 		return -EBUSY;
 
 	inherit_priv(dst->priv, src->priv);

@@ -6,6 +6,7 @@ int sys_getinfo(int request, void *buf, size_t size, endpoint_t e)
 {
 	message m = { .m_type = SYS_GETINFO };
 
-	m.sys_getinfo = (struct sys_getinfo_msg){ request, (vir_bytes)buf, size, e };
+	m.sys_getinfo =
+		(struct sys_getinfo_msg){ request, (vir_bytes)buf, size, e };
 	return kernel_call(&m);
 }

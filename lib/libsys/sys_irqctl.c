@@ -6,7 +6,8 @@ int sys_irqctl(int request, int irq, int policy, int *hook_id)
 {
 	message m = { .m_type = SYS_IRQCTL };
 
-	m.sys_irqctl = (struct sys_irqctl_msg){ request, irq, policy, *hook_id };
+	m.sys_irqctl =
+		(struct sys_irqctl_msg){ request, irq, policy, *hook_id };
 	int r = kernel_call(&m);
 	if (r == OK)
 		*hook_id = m.sys_irqctl.hook_id;

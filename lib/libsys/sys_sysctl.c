@@ -6,6 +6,7 @@ int sys_sysctl(int request, const void *buf, size_t size, endpoint_t e)
 {
 	message m = { .m_type = SYS_SYSCTL };
 
-	m.sys_sysctl = (struct sys_sysctl_msg){ request, (vir_bytes)buf, size, e };
+	m.sys_sysctl =
+		(struct sys_sysctl_msg){ request, (vir_bytes)buf, size, e };
 	return kernel_call(&m);
 }

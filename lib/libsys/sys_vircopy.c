@@ -7,7 +7,7 @@ int sys_vircopy(endpoint_t src, vir_bytes src_addr, endpoint_t dst,
 {
 	message m = { .m_type = SYS_VIRCOPY };
 
-	m.sys_vircopy = (struct sys_vircopy_msg){ src, src_addr, dst, dst_addr,
-						  bytes };
+	m.sys_vircopy =
+		(struct sys_vircopy_msg){ src, src_addr, dst, dst_addr, bytes };
 	return kernel_call(&m);
 }

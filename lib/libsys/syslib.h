@@ -61,6 +61,7 @@ int sys_statectl(int request, vir_bytes addr, vir_bytes len);
 /* Helpers: self.c, printf.c, panic.c; string and format routines in <axo/fmt.h>. */
 endpoint_t sys_self(void);
 int printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-_Noreturn void panic(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+_Noreturn void panic(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
 
 #endif

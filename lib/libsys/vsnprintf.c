@@ -62,18 +62,22 @@ static const char *conversion(struct sink *s, const char *fmt, va_list *ap)
 	switch (*fmt) {
 	case 'd':
 	case 'i': {
-		int64_t d = longs >= 2 ? va_arg(*ap, int64_t) : va_arg(*ap, int);
-		put_number(s, d < 0 ? -(uint64_t)d : (uint64_t)d, 10, d < 0, width, pad);
+		int64_t d = longs >= 2 ? va_arg(*ap, int64_t) :
+					 va_arg(*ap, int);
+		put_number(s, d < 0 ? -(uint64_t)d : (uint64_t)d, 10, d < 0,
+			   width, pad);
 		break;
 	}
 	case 'u':
 	case 'x': {
-		uint64_t u = longs >= 2 ? va_arg(*ap, uint64_t) : va_arg(*ap, unsigned);
+		uint64_t u = longs >= 2 ? va_arg(*ap, uint64_t) :
+					  va_arg(*ap, unsigned);
 		put_number(s, u, *fmt == 'u' ? 10 : 16, false, width, pad);
 		break;
 	}
 	case 'p':
-		put_number(s, (uintptr_t)va_arg(*ap, void *), 16, false, 8, '0');
+		put_number(s, (uintptr_t)va_arg(*ap, void *), 16, false, 8,
+			   '0');
 		break;
 	case 's':
 		put_string(s, va_arg(*ap, const char *), width);

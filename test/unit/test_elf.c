@@ -20,66 +20,66 @@
 #define HI (USER_STACK_TOP - BOOT_STACK_SIZE)
 
 /* ELF32 header fields (System V ABI, i386 supplement). */
-#define EHDR_SIZE 52
-#define EH_CLASS 4 /* e_ident[EI_CLASS]: 1 = 32-bit, 2 = 64-bit */
-#define EH_DATA 5  /* e_ident[EI_DATA]: 1 = little, 2 = big-endian */
+#define EHDR_SIZE     52
+#define EH_CLASS      4 /* e_ident[EI_CLASS]: 1 = 32-bit, 2 = 64-bit */
+#define EH_DATA	      5 /* e_ident[EI_DATA]: 1 = little, 2 = big-endian */
 #define EH_VERSION_ID 6
-#define EH_TYPE 16 /* u16 */
-#define EH_MACHINE 18
-#define EH_VERSION 20 /* u32 */
-#define EH_ENTRY 24
-#define EH_PHOFF 28
-#define EH_EHSIZE 40 /* u16 */
-#define EH_PHENTSIZE 42
-#define EH_PHNUM 44
+#define EH_TYPE	      16 /* u16 */
+#define EH_MACHINE    18
+#define EH_VERSION    20 /* u32 */
+#define EH_ENTRY      24
+#define EH_PHOFF      28
+#define EH_EHSIZE     40 /* u16 */
+#define EH_PHENTSIZE  42
+#define EH_PHNUM      44
 
 /* ELF32 program header fields, all u32. */
 #define PHDR_SIZE 32
-#define PH_TYPE 0
+#define PH_TYPE	  0
 #define PH_OFFSET 4
-#define PH_VADDR 8
-#define PH_PADDR 12
+#define PH_VADDR  8
+#define PH_PADDR  12
 #define PH_FILESZ 16
-#define PH_MEMSZ 20
-#define PH_FLAGS 24
-#define PH_ALIGN 28
+#define PH_MEMSZ  20
+#define PH_FLAGS  24
+#define PH_ALIGN  28
 
-#define ET_EXEC 2
-#define ET_DYN 3
-#define EM_386 3
-#define EM_ARM 40
-#define EM_X86_64 62
-#define PT_NULL 0
-#define PT_LOAD 1
-#define PT_NOTE 4
+#define ET_EXEC	     2
+#define ET_DYN	     3
+#define EM_386	     3
+#define EM_ARM	     40
+#define EM_X86_64    62
+#define PT_NULL	     0
+#define PT_LOAD	     1
+#define PT_NOTE	     4
 #define PT_GNU_STACK 0x6474e551u
-#define PF_X 1
-#define PF_W 2
-#define PF_R 4
+#define PF_X	     1
+#define PF_W	     2
+#define PF_R	     4
 
 /* The valid image: headers, text page, data page (bss beyond filesz). */
-#define TEXT_OFFSET 0x1000u
-#define TEXT_VADDR 0x40001000u
-#define TEXT_SIZE 0x234u
-#define DATA_OFFSET 0x2000u
-#define DATA_VADDR 0x40002000u
-#define DATA_FILESZ 0x80u
-#define DATA_MEMSZ 0x1400u
-#define ENTRY (TEXT_VADDR + 0x10u)
+#define TEXT_OFFSET    0x1000u
+#define TEXT_VADDR     0x40001000u
+#define TEXT_SIZE      0x234u
+#define DATA_OFFSET    0x2000u
+#define DATA_VADDR     0x40002000u
+#define DATA_FILESZ    0x80u
+#define DATA_MEMSZ     0x1400u
+#define ENTRY	       (TEXT_VADDR + 0x10u)
 #define IMAGE_CAPACITY 0x3000u
 
-#define WHY_TOO_SMALL "too small for an ELF header"
-#define WHY_MAGIC "bad ELF magic"
-#define WHY_CLASS "not 32-bit little-endian"
-#define WHY_TYPE "not an i386 executable"
+#define WHY_TOO_SMALL  "too small for an ELF header"
+#define WHY_MAGIC      "bad ELF magic"
+#define WHY_CLASS      "not 32-bit little-endian"
+#define WHY_TYPE       "not an i386 executable"
 #define WHY_PHDR_SHAPE "bad program header size or count"
 #define WHY_PHDR_PLACE "program headers outside the image"
-#define WHY_FILESZ "segment file size exceeds memory size"
-#define WHY_DATA "segment data outside the image"
-#define WHY_RANGE "segment outside the user address range"
-#define WHY_TOO_MANY "too many loadable segments"
-#define WHY_NO_LOAD "no loadable segment"
-#define WHY_ENTRY "entry point outside the user address range"
+#define WHY_FILESZ     "segment file size exceeds memory size"
+#define WHY_DATA       "segment data outside the image"
+#define WHY_RANGE      "segment outside the user address range"
+#define WHY_TOO_MANY   "too many loadable segments"
+#define WHY_NO_LOAD    "no loadable segment"
+#define WHY_ENTRY      "entry point outside the user address range"
 
 struct image {
 	_Alignas(8) uint8_t bytes[IMAGE_CAPACITY];

@@ -15,12 +15,12 @@
 
 #include "unit.h"
 
-#define MAX_CODES 256
-#define NAME_LEN 32
-#define TEXT_LEN 128
+#define MAX_CODES    256
+#define NAME_LEN     32
+#define TEXT_LEN     128
 #define SYSTEM_FIRST "ERESTART" /* first of our own codes in errno.h */
-#define SYSTEM_LAST "EBADEPT"
-#define SYSTEM_BASE 200
+#define SYSTEM_LAST  "EBADEPT"
+#define SYSTEM_BASE  200
 
 struct errno_code {
 	char name[NAME_LEN];

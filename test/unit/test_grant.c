@@ -13,16 +13,16 @@
 #include "grant_check.h"
 #include "unit.h"
 
-#define IDX 5
-#define SEQ 7
-#define GID GRANT_ID(IDX, SEQ)
+#define IDX   5
+#define SEQ   7
+#define GID   GRANT_ID(IDX, SEQ)
 #define START 0x40010000u
-#define LEN 0x100u
-#define LIVE (CPF_USED | CPF_VALID)
+#define LEN   0x100u
+#define LIVE  (CPF_USED | CPF_VALID)
 
-#define GRANTEE ENDPOINT(3, 10)
-#define OTHER ENDPOINT(3, 11)
-#define UPSTREAM ENDPOINT(1, 20) /* granter of the underlying grant */
+#define GRANTEE	       ENDPOINT(3, 10)
+#define OTHER	       ENDPOINT(3, 11)
+#define UPSTREAM       ENDPOINT(1, 20) /* granter of the underlying grant */
 #define UPSTREAM_GRANT GRANT_ID(9, 3)
 
 static cp_grant_t direct_grant(uint32_t flags, endpoint_t who_to,

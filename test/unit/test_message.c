@@ -23,7 +23,7 @@
 #include <axo/msg_sys.h>
 #pragma pack(pop)
 
-#define STRINGIFY(x) #x
+#define STRINGIFY(x)	    #x
 #define EXPAND_STRINGIFY(x) STRINGIFY(x)
 
 static void message_is_64_bytes_with_source_type_and_payload_offsets(void)

@@ -13,7 +13,7 @@
 #define KDATA_SEL 0x10
 #define UCODE_SEL 0x1b
 #define UDATA_SEL 0x23
-#define TSS_SEL   0x28
+#define TSS_SEL	  0x28
 
 #define IRQ0_VECTOR 0x50
 #define EFLAGS_IF   0x200

@@ -7,20 +7,47 @@
 #include "../../kernel.h"
 
 enum {
-	EX_DIVIDE = 0, EX_DEBUG = 1, EX_NMI = 2, EX_BREAKPOINT = 3,
-	EX_OVERFLOW = 4, EX_BOUNDS = 5, EX_INVALID_OP = 6, EX_NO_FPU = 7,
-	EX_DOUBLE_FAULT = 8, EX_INVALID_TSS = 10, EX_SEG_NOT_PRESENT = 11,
-	EX_STACK = 12, EX_GENERAL_PROTECTION = 13, EX_PAGE_FAULT = 14,
-	EX_FPU_ERROR = 16, EX_ALIGNMENT = 17, EX_MACHINE_CHECK = 18,
+	EX_DIVIDE = 0,
+	EX_DEBUG = 1,
+	EX_NMI = 2,
+	EX_BREAKPOINT = 3,
+	EX_OVERFLOW = 4,
+	EX_BOUNDS = 5,
+	EX_INVALID_OP = 6,
+	EX_NO_FPU = 7,
+	EX_DOUBLE_FAULT = 8,
+	EX_INVALID_TSS = 10,
+	EX_SEG_NOT_PRESENT = 11,
+	EX_STACK = 12,
+	EX_GENERAL_PROTECTION = 13,
+	EX_PAGE_FAULT = 14,
+	EX_FPU_ERROR = 16,
+	EX_ALIGNMENT = 17,
+	EX_MACHINE_CHECK = 18,
 	EX_SIMD = 19,
 };
 
 static const char *const ex_names[20] = {
-	"divide error", "debug", "nmi", "breakpoint", "overflow", "bounds",
-	"invalid opcode", "fpu not available", "double fault", "coprocessor",
-	"invalid tss", "segment not present", "stack fault",
-	"general protection", "page fault", "reserved", "fpu error",
-	"alignment check", "machine check", "simd error",
+	"divide error",
+	"debug",
+	"nmi",
+	"breakpoint",
+	"overflow",
+	"bounds",
+	"invalid opcode",
+	"fpu not available",
+	"double fault",
+	"coprocessor",
+	"invalid tss",
+	"segment not present",
+	"stack fault",
+	"general protection",
+	"page fault",
+	"reserved",
+	"fpu error",
+	"alignment check",
+	"machine check",
+	"simd error",
 };
 
 /*
@@ -35,16 +62,36 @@ static int gp_signal(struct proc *p)
 	if (umem_read(p, p->regs.eip, op, sizeof(op)) != OK)
 		return SIGSEGV;
 	switch (op[0]) {
-	case 0xf4: case 0xfa: case 0xfb:               /* hlt cli sti */
-	case 0xe4: case 0xe5: case 0xe6: case 0xe7:    /* in/out imm */
-	case 0xec: case 0xed: case 0xee: case 0xef:    /* in/out dx */
-	case 0x6c: case 0x6d: case 0x6e: case 0x6f:    /* ins/outs */
+	case 0xf4:
+	case 0xfa:
+	case 0xfb: /* hlt cli sti */
+	case 0xe4:
+	case 0xe5:
+	case 0xe6:
+	case 0xe7: /* in/out imm */
+	case 0xec:
+	case 0xed:
+	case 0xee:
+	case 0xef: /* in/out dx */
+	case 0x6c:
+	case 0x6d:
+	case 0x6e:
+	case 0x6f: /* ins/outs */
 		return SIGILL;
 	case 0x0f:
 		switch (op[1]) {
-		case 0x00: case 0x01: case 0x06: case 0x08: case 0x09:
-		case 0x20: case 0x21: case 0x22: case 0x23:
-		case 0x30: case 0x32: case 0x35:
+		case 0x00:
+		case 0x01:
+		case 0x06:
+		case 0x08:
+		case 0x09:
+		case 0x20:
+		case 0x21:
+		case 0x22:
+		case 0x23:
+		case 0x30:
+		case 0x32:
+		case 0x35:
 			return SIGILL;
 		}
 		break;
@@ -55,10 +102,14 @@ static int gp_signal(struct proc *p)
 static int exception_signal(struct proc *p, int vec)
 {
 	switch (vec) {
-	case EX_DIVIDE: case EX_OVERFLOW: case EX_BOUNDS:
-	case EX_FPU_ERROR: case EX_SIMD:
+	case EX_DIVIDE:
+	case EX_OVERFLOW:
+	case EX_BOUNDS:
+	case EX_FPU_ERROR:
+	case EX_SIMD:
 		return SIGFPE;
-	case EX_DEBUG: case EX_BREAKPOINT:
+	case EX_DEBUG:
+	case EX_BREAKPOINT:
 		return SIGTRAP;
 	case EX_INVALID_OP:
 		return SIGILL;

@@ -36,7 +36,7 @@ void fpu_release(struct proc *p)
 	__asm__ volatile("clts");
 	__asm__ volatile("fxsave %0" : "=m"(p->fpu));
 	fpu_owner = NULL;
-	uint32_t cr0;                  /* trap the next FPU use, whoever runs */
+	uint32_t cr0; /* trap the next FPU use, whoever runs */
 	__asm__ volatile("mov %%cr0, %0" : "=r"(cr0));
 	__asm__ volatile("mov %0, %%cr0" : : "r"(cr0 | 0x8u));
 }

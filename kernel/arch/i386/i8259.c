@@ -10,11 +10,11 @@
 #define PIC1_DATA 0x21
 #define PIC2_CMD  0xa0
 #define PIC2_DATA 0xa1
-#define PIC_EOI   0x20
+#define PIC_EOI	  0x20
 
-#define PIT_CH0   0x40
-#define PIT_CMD   0x43
-#define PIT_FREQ  1193182u
+#define PIT_CH0	 0x40
+#define PIT_CMD	 0x43
+#define PIT_FREQ 1193182u
 
 static uint16_t irq_mask = 0xffff;
 
@@ -26,13 +26,13 @@ static void write_mask(void)
 
 void arch_init_pic(void)
 {
-	outb(PIC1_CMD, 0x11);          /* ICW1: edge, cascade, ICW4 */
+	outb(PIC1_CMD, 0x11); /* ICW1: edge, cascade, ICW4 */
 	outb(PIC2_CMD, 0x11);
-	outb(PIC1_DATA, IRQ0_VECTOR);  /* ICW2: vector base */
+	outb(PIC1_DATA, IRQ0_VECTOR); /* ICW2: vector base */
 	outb(PIC2_DATA, IRQ0_VECTOR + 8);
-	outb(PIC1_DATA, 0x04);         /* ICW3: slave on IRQ2 */
+	outb(PIC1_DATA, 0x04); /* ICW3: slave on IRQ2 */
 	outb(PIC2_DATA, 0x02);
-	outb(PIC1_DATA, 0x01);         /* ICW4: 8086 mode */
+	outb(PIC1_DATA, 0x01); /* ICW4: 8086 mode */
 	outb(PIC2_DATA, 0x01);
 	irq_mask = 0xffff & ~(1u << 2);
 	write_mask();
@@ -46,7 +46,7 @@ void arch_irq_mask(int irq)
 
 void arch_irq_unmask(int irq)
 {
-	irq_mask &= (uint16_t)~(1u << irq);
+	irq_mask &= (uint16_t) ~(1u << irq);
 	write_mask();
 }
 
@@ -62,7 +62,7 @@ void arch_init_clock(unsigned hz)
 {
 	unsigned divisor = PIT_FREQ / hz;
 
-	outb(PIT_CMD, 0x34);           /* channel 0, lo/hi, rate generator */
+	outb(PIT_CMD, 0x34); /* channel 0, lo/hi, rate generator */
 	outb(PIT_CH0, divisor & 0xff);
 	outb(PIT_CH0, (divisor >> 8) & 0xff);
 	arch_irq_unmask(0);

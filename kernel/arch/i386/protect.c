@@ -59,26 +59,55 @@ static void set_gate(int vec, void (*handler)(void), int dpl)
 	idt[vec].off_lo = off & 0xffff;
 	idt[vec].sel = KCODE_SEL;
 	idt[vec].zero = 0;
-	idt[vec].type = (uint8_t)(0x8e | (dpl << 5)); /* present, 32-bit intr gate */
+	idt[vec].type =
+		(uint8_t)(0x8e | (dpl << 5)); /* present, 32-bit intr gate */
 	idt[vec].off_hi = off >> 16;
 }
 
 #define DECLARE_TRAP(n) extern void trap_##n(void)
-DECLARE_TRAP(0); DECLARE_TRAP(1); DECLARE_TRAP(2); DECLARE_TRAP(3);
-DECLARE_TRAP(4); DECLARE_TRAP(5); DECLARE_TRAP(6); DECLARE_TRAP(7);
-DECLARE_TRAP(8); DECLARE_TRAP(9); DECLARE_TRAP(10); DECLARE_TRAP(11);
-DECLARE_TRAP(12); DECLARE_TRAP(13); DECLARE_TRAP(14); DECLARE_TRAP(15);
-DECLARE_TRAP(16); DECLARE_TRAP(17); DECLARE_TRAP(18); DECLARE_TRAP(19);
-DECLARE_TRAP(32); DECLARE_TRAP(33);
-DECLARE_TRAP(80); DECLARE_TRAP(81); DECLARE_TRAP(82); DECLARE_TRAP(83);
-DECLARE_TRAP(84); DECLARE_TRAP(85); DECLARE_TRAP(86); DECLARE_TRAP(87);
-DECLARE_TRAP(88); DECLARE_TRAP(89); DECLARE_TRAP(90); DECLARE_TRAP(91);
-DECLARE_TRAP(92); DECLARE_TRAP(93); DECLARE_TRAP(94); DECLARE_TRAP(95);
+DECLARE_TRAP(0);
+DECLARE_TRAP(1);
+DECLARE_TRAP(2);
+DECLARE_TRAP(3);
+DECLARE_TRAP(4);
+DECLARE_TRAP(5);
+DECLARE_TRAP(6);
+DECLARE_TRAP(7);
+DECLARE_TRAP(8);
+DECLARE_TRAP(9);
+DECLARE_TRAP(10);
+DECLARE_TRAP(11);
+DECLARE_TRAP(12);
+DECLARE_TRAP(13);
+DECLARE_TRAP(14);
+DECLARE_TRAP(15);
+DECLARE_TRAP(16);
+DECLARE_TRAP(17);
+DECLARE_TRAP(18);
+DECLARE_TRAP(19);
+DECLARE_TRAP(32);
+DECLARE_TRAP(33);
+DECLARE_TRAP(80);
+DECLARE_TRAP(81);
+DECLARE_TRAP(82);
+DECLARE_TRAP(83);
+DECLARE_TRAP(84);
+DECLARE_TRAP(85);
+DECLARE_TRAP(86);
+DECLARE_TRAP(87);
+DECLARE_TRAP(88);
+DECLARE_TRAP(89);
+DECLARE_TRAP(90);
+DECLARE_TRAP(91);
+DECLARE_TRAP(92);
+DECLARE_TRAP(93);
+DECLARE_TRAP(94);
+DECLARE_TRAP(95);
 
 static void (*const exception_stubs[20])(void) = {
-	trap_0, trap_1, trap_2, trap_3, trap_4, trap_5, trap_6, trap_7,
-	trap_8, trap_9, trap_10, trap_11, trap_12, trap_13, trap_14, trap_15,
-	trap_16, trap_17, trap_18, trap_19,
+	trap_0,	 trap_1,  trap_2,  trap_3,  trap_4,  trap_5,  trap_6,
+	trap_7,	 trap_8,  trap_9,  trap_10, trap_11, trap_12, trap_13,
+	trap_14, trap_15, trap_16, trap_17, trap_18, trap_19,
 };
 
 static void (*const irq_stubs[16])(void) = {
@@ -91,31 +120,32 @@ static void load_tables(void)
 	struct table_ptr gp = { sizeof(gdt) - 1, (uint32_t)gdt };
 	struct table_ptr ip = { sizeof(idt) - 1, (uint32_t)idt };
 
-	__asm__ volatile(
-		"lgdt %0\n\t"
-		"ljmp $0x08, $1f\n"
-		"1:\n\t"
-		"mov $0x10, %%ax\n\t"
-		"mov %%ax, %%ds\n\t"
-		"mov %%ax, %%es\n\t"
-		"mov %%ax, %%fs\n\t"
-		"mov %%ax, %%gs\n\t"
-		"mov %%ax, %%ss\n\t"
-		"lidt %1\n\t"
-		"mov $0x28, %%ax\n\t"
-		"ltr %%ax"
-		: : "m"(gp), "m"(ip) : "eax", "memory");
+	__asm__ volatile("lgdt %0\n\t"
+			 "ljmp $0x08, $1f\n"
+			 "1:\n\t"
+			 "mov $0x10, %%ax\n\t"
+			 "mov %%ax, %%ds\n\t"
+			 "mov %%ax, %%es\n\t"
+			 "mov %%ax, %%fs\n\t"
+			 "mov %%ax, %%gs\n\t"
+			 "mov %%ax, %%ss\n\t"
+			 "lidt %1\n\t"
+			 "mov $0x28, %%ax\n\t"
+			 "ltr %%ax"
+			 :
+			 : "m"(gp), "m"(ip)
+			 : "eax", "memory");
 }
 
 /* Set up GDT, TSS and IDT and enable the FPU; called once from kmain. */
 void arch_init_cpu(void)
 {
-	set_seg(1, 0, 0xfffff, 0x9a, 0xc0);   /* kernel code */
-	set_seg(2, 0, 0xfffff, 0x92, 0xc0);   /* kernel data */
-	set_seg(3, 0, 0xfffff, 0xfa, 0xc0);   /* user code */
-	set_seg(4, 0, 0xfffff, 0xf2, 0xc0);   /* user data */
+	set_seg(1, 0, 0xfffff, 0x9a, 0xc0); /* kernel code */
+	set_seg(2, 0, 0xfffff, 0x92, 0xc0); /* kernel data */
+	set_seg(3, 0, 0xfffff, 0xfa, 0xc0); /* user code */
+	set_seg(4, 0, 0xfffff, 0xf2, 0xc0); /* user data */
 	tss.ss0 = KDATA_SEL;
-	tss.iomap = sizeof(tss);              /* no I/O bitmap: all ports trap */
+	tss.iomap = sizeof(tss); /* no I/O bitmap: all ports trap */
 	set_seg(5, (uint32_t)&tss, sizeof(tss) - 1, 0x89, 0x00);
 
 	for (int v = 0; v < 20; v++)
@@ -132,10 +162,10 @@ void arch_init_cpu(void)
 	/* FPU: native errors (NE), monitor (MP), lazy switching via TS. */
 	uint32_t cr0, cr4;
 	__asm__ volatile("mov %%cr0, %0" : "=r"(cr0));
-	cr0 = (cr0 & ~0x4u) | 0x22u | 0x8u;   /* clear EM, set MP, NE, TS */
+	cr0 = (cr0 & ~0x4u) | 0x22u | 0x8u; /* clear EM, set MP, NE, TS */
 	__asm__ volatile("mov %0, %%cr0" : : "r"(cr0));
 	__asm__ volatile("mov %%cr4, %0" : "=r"(cr4));
-	cr4 |= 0x200 | 0x10;                   /* OSFXSR, PSE */
+	cr4 |= 0x200 | 0x10; /* OSFXSR, PSE */
 	__asm__ volatile("mov %0, %%cr4" : : "r"(cr4));
 }
 

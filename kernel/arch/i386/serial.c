@@ -9,13 +9,13 @@
 
 void serial_init(void)
 {
-	outb(COM1 + 1, 0x00);   /* no interrupts */
-	outb(COM1 + 3, 0x80);   /* DLAB */
-	outb(COM1 + 0, 0x01);   /* 115200 baud */
+	outb(COM1 + 1, 0x00); /* no interrupts */
+	outb(COM1 + 3, 0x80); /* DLAB */
+	outb(COM1 + 0, 0x01); /* 115200 baud */
 	outb(COM1 + 1, 0x00);
-	outb(COM1 + 3, 0x03);   /* 8N1 */
-	outb(COM1 + 2, 0xc7);   /* FIFO on */
-	outb(COM1 + 4, 0x03);   /* DTR, RTS */
+	outb(COM1 + 3, 0x03); /* 8N1 */
+	outb(COM1 + 2, 0xc7); /* FIFO on */
+	outb(COM1 + 4, 0x03); /* DTR, RTS */
 }
 
 void serial_putc(char c)

@@ -8,18 +8,18 @@
 #include "arch.h"
 
 #define DEBUG_EXIT_PORT 0xf4
-#define KBD_CMD         0x64
+#define KBD_CMD		0x64
 
 _Noreturn void arch_shutdown(int how, int status)
 {
 	switch (how) {
 	case ABORT_EXIT:
 		outl(DEBUG_EXIT_PORT, (uint32_t)status);
-		break;          /* no such device: halt below */
+		break; /* no such device: halt below */
 	case ABORT_REBOOT:
 		while (inb(KBD_CMD) & 0x02)
 			;
-		outb(KBD_CMD, 0xfe);   /* pulse the reset line */
+		outb(KBD_CMD, 0xfe); /* pulse the reset line */
 		break;
 	default:
 		break;

@@ -96,7 +96,8 @@ static void bench_spawn(void)
 
 	uint64_t t0 = tsc();
 	for (unsigned i = 0; i < rounds; i++) {
-		if (spawn_sys(return_zero, 0, &e) != OK || child_wait(e, &result) != OK)
+		if (spawn_sys(return_zero, 0, &e) != OK ||
+		    child_wait(e, &result) != OK)
 			return;
 		child_kill(e);
 	}

@@ -13,7 +13,8 @@ _Noreturn int echo_server(uint32_t tag)
 	uint32_t status;
 
 	for (;;) {
-		if (ipc_receive(ANY, &m, &status) != OK || is_ipc_notify(status))
+		if (ipc_receive(ANY, &m, &status) != OK ||
+		    is_ipc_notify(status))
 			continue;
 		endpoint_t from = m.m_source;
 		if (m.m_type == ECHO_PREPARE) {

@@ -19,20 +19,24 @@
 void test_fail(int line, const char *what, long long expected, long long got);
 void test_fail_msg(int line, const char *msg);
 
-#define expect_eq(expected, got) do { \
-	long long e_ = (long long)(expected), g_ = (long long)(got); \
-	if (e_ != g_) \
-		test_fail(__LINE__, #got, e_, g_); \
-} while (0)
-#define expect_ne(unexpected, got) do { \
-	long long e_ = (long long)(unexpected), g_ = (long long)(got); \
-	if (e_ == g_) \
-		test_fail_msg(__LINE__, #got " must differ from " #unexpected); \
-} while (0)
-#define expect_true(cond) do { \
-	if (!(cond)) \
-		test_fail_msg(__LINE__, #cond " is false"); \
-} while (0)
+#define expect_eq(expected, got) \
+	do { \
+		long long e_ = (long long)(expected), g_ = (long long)(got); \
+		if (e_ != g_) \
+			test_fail(__LINE__, #got, e_, g_); \
+	} while (0)
+#define expect_ne(unexpected, got) \
+	do { \
+		long long e_ = (long long)(unexpected), g_ = (long long)(got); \
+		if (e_ == g_) \
+			test_fail_msg(__LINE__, \
+				      #got " must differ from " #unexpected); \
+	} while (0)
+#define expect_true(cond) \
+	do { \
+		if (!(cond)) \
+			test_fail_msg(__LINE__, #cond " is false"); \
+	} while (0)
 
 struct test_case {
 	const char *name;
@@ -50,20 +54,24 @@ extern const struct test_case fuzz_tests[];
 /* ---- child processes (spawn.c) ---- */
 typedef int (*child_fn)(uint32_t arg);
 
-enum spawn_kind { SPAWN_SYS, SPAWN_USER };
+enum spawn_kind {
+	SPAWN_SYS,
+	SPAWN_USER
+};
 
 struct spawn_opts {
 	enum spawn_kind kind;
-	const struct priv_spec *spec;   /* SPAWN_SYS: NULL = default_sys_spec() */
-	bool frozen;                    /* leave RTS_NO_PRIV: do not allow yet */
-	bool map_on_fault;              /* satisfy its page faults with fresh pages */
-	int slot;                       /* -1: any */
+	const struct priv_spec *spec; /* SPAWN_SYS: NULL = default_sys_spec() */
+	bool frozen;		      /* leave RTS_NO_PRIV: do not allow yet */
+	bool map_on_fault; /* satisfy its page faults with fresh pages */
+	int slot;	   /* -1: any */
 };
 
-#define CHILD_DONE     (TEST_RQ_BASE + 0x10)   /* word[0]: the result */
-#define CHILD_REPORT   (TEST_RQ_BASE + 0x11)   /* a child's word[] to ktest mid-run */
-#define CHILD_TIMEOUT  (-ETIMEDOUT)
-#define WAIT_TICKS     (5 * HZ)
+#define CHILD_DONE (TEST_RQ_BASE + 0x10) /* word[0]: the result */
+#define CHILD_REPORT \
+	(TEST_RQ_BASE + 0x11) /* a child's word[] to ktest mid-run */
+#define CHILD_TIMEOUT (-ETIMEDOUT)
+#define WAIT_TICKS    (5 * HZ)
 
 extern endpoint_t ktest_ep;
 

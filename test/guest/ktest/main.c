@@ -11,7 +11,6 @@
  */
 #include "ktest.h"
 
-
 static const char *current_test;
 static bool current_failed;
 static unsigned passed, failed;
@@ -76,7 +75,11 @@ static void leak_check(unsigned kernel_pages_before)
 	}
 }
 
-enum mode { MODE_TESTS, MODE_BENCH, MODE_PANIC };
+enum mode {
+	MODE_TESTS,
+	MODE_BENCH,
+	MODE_PANIC
+};
 
 static bool has_word(const char *cmd, const char *word)
 {
@@ -101,7 +104,8 @@ static enum mode parse_cmdline(void)
 		if (strncmp(w, "seed=", 5) == 0) {
 			fuzz_seed = 0;
 			for (char *d = w + 5; *d >= '0' && *d <= '9'; d++)
-				fuzz_seed = fuzz_seed * 10 + (uint32_t)(*d - '0');
+				fuzz_seed =
+					fuzz_seed * 10 + (uint32_t)(*d - '0');
 			if (fuzz_seed == 0)
 				fuzz_seed = 1;
 		}
@@ -131,8 +135,8 @@ int main(void)
 	case MODE_TESTS:
 		break;
 	}
-	printf("ktest: kernel test suite, endpoint %d, fuzz seed %u\n", ktest_ep,
-	       fuzz_seed);
+	printf("ktest: kernel test suite, endpoint %d, fuzz seed %u\n",
+	       ktest_ep, fuzz_seed);
 	sys_getinfo(GET_KINFO, &ki, sizeof(ki), NONE);
 	run_table(ipc_tests);
 	run_table(kcall_tests);

@@ -17,9 +17,9 @@
  */
 #include "ktest.h"
 
-#define MAX_CHILDREN    16
-#define MAX_CHILD_PAGES 48
-#define MAX_FREE_PAGES  2048
+#define MAX_CHILDREN	  16
+#define MAX_CHILD_PAGES	  48
+#define MAX_FREE_PAGES	  2048
 #define CHILD_STACK_PAGES 4
 
 extern char __text_start[], __text_end[], __data_start[], __data_end[];
@@ -27,7 +27,7 @@ void child_entry(void);
 _Noreturn void child_main(child_fn fn, uint32_t arg);
 
 struct child {
-	endpoint_t ep;          /* NONE: unused */
+	endpoint_t ep; /* NONE: unused */
 	bool done;
 	int result;
 	ksigset_t sigs;
@@ -108,8 +108,12 @@ static struct child *find_child(endpoint_t e)
 
 static int vm_map(endpoint_t e, vir_bytes va, phys_bytes pa, uint32_t flags)
 {
-	struct sys_vmctl_msg v = { .request = VMCTL_MAP, .endpt = e, .vaddr = va,
-				   .paddr = pa, .len = PAGE_SIZE, .flags = flags };
+	struct sys_vmctl_msg v = { .request = VMCTL_MAP,
+				   .endpt = e,
+				   .vaddr = va,
+				   .paddr = pa,
+				   .len = PAGE_SIZE,
+				   .flags = flags };
 	return sys_vmctl(&v);
 }
 
@@ -133,7 +137,8 @@ static int share_text(struct child *c)
 {
 	for (vir_bytes va = (vir_bytes)__text_start; va < (vir_bytes)__text_end;
 	     va += PAGE_SIZE) {
-		struct sys_vmctl_msg v = { .request = VMCTL_LOOKUP, .endpt = SELF,
+		struct sys_vmctl_msg v = { .request = VMCTL_LOOKUP,
+					   .endpt = SELF,
 					   .vaddr = va };
 		int r = sys_vmctl(&v);
 		if (r == OK)
@@ -152,7 +157,8 @@ static int build_memory(struct child *c, child_fn fn, uint32_t arg)
 	     r == OK && va < (vir_bytes)__data_end; va += PAGE_SIZE)
 		r = child_page(c, va, (const void *)va);
 	vir_bytes stack = USER_STACK_TOP - CHILD_STACK_PAGES * PAGE_SIZE;
-	for (vir_bytes va = stack; r == OK && va < USER_STACK_TOP; va += PAGE_SIZE)
+	for (vir_bytes va = stack; r == OK && va < USER_STACK_TOP;
+	     va += PAGE_SIZE)
 		r = child_page(c, va, NULL);
 	uint32_t frame[4] = { (uint32_t)fn, arg, 0, 0 };
 	if (r == OK)
@@ -273,7 +279,7 @@ static void collect_signals(void)
 		if (c != NULL)
 			c->sigs |= sigs;
 		else
-			sys_endksig(e);    /* not ours to stop: let it go on */
+			sys_endksig(e); /* not ours to stop: let it go on */
 	}
 }
 
@@ -297,7 +303,8 @@ static void handle_page_faults(void)
 }
 
 /* A message or notification that ktest itself deals with? */
-static bool absorb(message *m, uint32_t status, clock_t64 deadline, bool *expired)
+static bool absorb(message *m, uint32_t status, clock_t64 deadline,
+		   bool *expired)
 {
 	if (is_ipc_notify(status)) {
 		if (m->m_source == SYSTEM) {
@@ -324,7 +331,11 @@ static bool absorb(message *m, uint32_t status, clock_t64 deadline, bool *expire
 }
 
 #define MAX_SAVED 8
-static struct saved { message m; uint32_t status; bool used; } saved[MAX_SAVED];
+static struct saved {
+	message m;
+	uint32_t status;
+	bool used;
+} saved[MAX_SAVED];
 
 static void save_notify(const message *m, uint32_t status)
 {
@@ -339,7 +350,8 @@ static void save_notify(const message *m, uint32_t status)
 static bool take_saved_notify(endpoint_t from, message *m, uint32_t *status)
 {
 	for (int i = 0; i < MAX_SAVED; i++) {
-		if (saved[i].used && (from == ANY || saved[i].m.m_source == from)) {
+		if (saved[i].used &&
+		    (from == ANY || saved[i].m.m_source == from)) {
 			*m = saved[i].m;
 			*status = saved[i].status;
 			saved[i].used = false;
@@ -380,7 +392,7 @@ int ktest_receive(endpoint_t from, message *m, uint32_t *status, int ticks)
 		if (absorb(m, *status, deadline, &expired)) {
 			if (expired)
 				return -ETIMEDOUT;
-			if (from == NONE) {     /* caller re-checks its state */
+			if (from == NONE) { /* caller re-checks its state */
 				sys_setalarm(0, NULL);
 				return OK;
 			}
@@ -435,7 +447,7 @@ int child_wait_signal(endpoint_t e, int *sig)
 	int result, r = child_wait(e, &result);
 
 	if (r == OK)
-		return -ENOENT;        /* it finished instead */
+		return -ENOENT; /* it finished instead */
 	if (r != -EINTR)
 		return r;
 	*sig = __builtin_ctzll(child_signals(e));

@@ -18,13 +18,13 @@
 #define USER_ROUNDS   100000
 #define SYS_ROUNDS    20000
 #define REPEAT_ROUNDS 5000
-#define KECHO ((endpoint_t)1)
+#define KECHO	      ((endpoint_t)1)
 
 struct fuzz {
 	uint32_t state;
 	uint32_t checksum;
 	uint32_t anomalies;
-	message *buf;           /* in scratch: the kernel may write there */
+	message *buf; /* in scratch: the kernel may write there */
 };
 
 /* The only memory a fuzzing child lets the kernel write into. */
@@ -43,26 +43,42 @@ static uint32_t next(struct fuzz *f)
 static endpoint_t pick_endpoint(struct fuzz *f)
 {
 	switch (next(f) % 8) {
-	case 0: return (endpoint_t)next(f);
-	case 1: return ANY;
-	case 2: return NONE;
-	case 3: return SELF;
-	case 4: return ktest_ep;
-	case 5: return KECHO;
-	case 6: return -(endpoint_t)(next(f) % 6);          /* tasks and 0 */
-	default: return ENDPOINT((int)(next(f) % 4), (int)(next(f) % 300));
+	case 0:
+		return (endpoint_t)next(f);
+	case 1:
+		return ANY;
+	case 2:
+		return NONE;
+	case 3:
+		return SELF;
+	case 4:
+		return ktest_ep;
+	case 5:
+		return KECHO;
+	case 6:
+		return -(endpoint_t)(next(f) % 6); /* tasks and 0 */
+	default:
+		return ENDPOINT((int)(next(f) % 4), (int)(next(f) % 300));
 	}
 }
 
 static uint32_t pick_pointer(struct fuzz *f)
 {
 	switch (next(f) % 6) {
-	case 0: return (uint32_t)scratch + next(f) % (PAGE_SIZE - sizeof(message));
-	case 1: return 0xf0000000u + (next(f) & 0x0fffffffu);   /* above the stack */
-	case 2: return next(f) & (USER_BASE - 1);              /* kernel space */
-	case 3: return (uint32_t)&next;                        /* read-only code */
-	case 4: return 0;
-	default: return USER_BASE - (next(f) % 64);            /* kernel|user edge */
+	case 0:
+		return (uint32_t)scratch +
+		       next(f) % (PAGE_SIZE - sizeof(message));
+	case 1:
+		return 0xf0000000u +
+		       (next(f) & 0x0fffffffu); /* above the stack */
+	case 2:
+		return next(f) & (USER_BASE - 1); /* kernel space */
+	case 3:
+		return (uint32_t)&next; /* read-only code */
+	case 4:
+		return 0;
+	default:
+		return USER_BASE - (next(f) % 64); /* kernel|user edge */
 	}
 }
 
@@ -70,9 +86,12 @@ static uint32_t pick_pointer(struct fuzz *f)
 static uint32_t pick_word(struct fuzz *f)
 {
 	switch (next(f) % 3) {
-	case 0: return next(f) % 64;
-	case 1: return (uint32_t)pick_endpoint(f);
-	default: return pick_pointer(f);
+	case 0:
+		return next(f) % 64;
+	case 1:
+		return (uint32_t)pick_endpoint(f);
+	default:
+		return pick_pointer(f);
 	}
 }
 
@@ -93,10 +112,11 @@ static void record(struct fuzz *f, int r)
 static int fuzz_one_user(struct fuzz *f)
 {
 	if (next(f) & 1) {
-		int type = (next(f) & 3) ? KERNEL_CALL + (int)(next(f) % 64)
-					 : (int)next(f);
+		int type = (next(f) & 3) ? KERNEL_CALL + (int)(next(f) % 64) :
+					   (int)next(f);
 		fill_message(f, f->buf, type);
-		uint32_t addr = (next(f) & 3) ? (uint32_t)f->buf : pick_pointer(f);
+		uint32_t addr = (next(f) & 3) ? (uint32_t)f->buf :
+						pick_pointer(f);
 		int r;
 		__asm__ volatile("int $0x20" : "=a"(r) : "a"(addr) : "memory");
 		if (r != -ECALLDENIED && r != -EBADREQUEST && r != -EFAULT)
@@ -105,7 +125,8 @@ static int fuzz_one_user(struct fuzz *f)
 	}
 	fill_message(f, f->buf, (int)next(f));
 	uint32_t trap = next(f) % 20;
-	return ipc_trap(trap, (uint32_t)pick_endpoint(f), pick_pointer(f), NULL);
+	return ipc_trap(trap, (uint32_t)pick_endpoint(f), pick_pointer(f),
+			NULL);
 }
 
 static int fuzz_user(uint32_t rounds)
@@ -114,25 +135,28 @@ static int fuzz_user(uint32_t rounds)
 
 	for (uint32_t i = 0; i < rounds; i++)
 		record(&f, fuzz_one_user(&f));
-	return f.anomalies != 0 ? -(int)f.anomalies : (int)(f.checksum & 0x7fffffff);
+	return f.anomalies != 0 ? -(int)f.anomalies :
+				  (int)(f.checksum & 0x7fffffff);
 }
 
 /* Kernel calls a fuzzing system process may make without harming others. */
 static const int harmless_calls[] = {
-	SYS_TIMES, SYS_GETINFO, SYS_SETALARM, SYS_SAFECOPYFROM, SYS_SAFECOPYTO,
-	SYS_SETGRANT, SYS_STATECTL, SYS_GETKSIG, SYS_ENDKSIG, SYS_DEVIO,
-	SYS_IRQCTL,
+	SYS_TIMES,	SYS_GETINFO,  SYS_SETALARM, SYS_SAFECOPYFROM,
+	SYS_SAFECOPYTO, SYS_SETGRANT, SYS_STATECTL, SYS_GETKSIG,
+	SYS_ENDKSIG,	SYS_DEVIO,    SYS_IRQCTL,
 };
 #define NR_HARMLESS (int)(sizeof(harmless_calls) / sizeof(harmless_calls[0]))
 
-static const uint32_t sys_traps[] = { SEND, SENDREC, NOTIFY, SENDNB, SENDA, 0, 7 };
+static const uint32_t sys_traps[] = {
+	SEND, SENDREC, NOTIFY, SENDNB, SENDA, 0, 7
+};
 
 static int fuzz_one_sys(struct fuzz *f)
 {
 	if (next(f) & 1) {
 		fill_message(f, f->buf, harmless_calls[next(f) % NR_HARMLESS]);
 		if (f->buf->m_type == SYS_IRQCTL)
-			f->buf->word[1] %= 16;       /* keep to real IRQ lines */
+			f->buf->word[1] %= 16; /* keep to real IRQ lines */
 		return kernel_call(f->buf);
 	}
 	fill_message(f, f->buf, (int)next(f));
@@ -143,7 +167,8 @@ static int fuzz_one_sys(struct fuzz *f)
 
 static int fuzz_sys(uint32_t rounds)
 {
-	struct fuzz f = { .state = fuzz_seed ^ 0x5a5a5a5a, .buf = (message *)scratch };
+	struct fuzz f = { .state = fuzz_seed ^ 0x5a5a5a5a,
+			  .buf = (message *)scratch };
 
 	for (uint32_t i = 0; i < rounds; i++) {
 		int r = fuzz_one_sys(&f);
@@ -177,7 +202,7 @@ static void fuzz_unprivileged_process_survives_100000_random_calls(void)
 	       USER_ROUNDS, fuzz_seed);
 	expect_eq(OK, spawn_user(fuzz_user, USER_ROUNDS, &e));
 	expect_eq(OK, child_wait(e, &result));
-	expect_true(result >= 0);       /* negative: -(anomalies) */
+	expect_true(result >= 0); /* negative: -(anomalies) */
 	printf("ktest: fuzz checksum %d\n", result);
 	child_kill(e);
 	expect_system_answers();
@@ -214,8 +239,11 @@ static void fuzz_same_seed_gives_same_results(void)
 }
 
 const struct test_case fuzz_tests[] = {
-	{ "fuzz_unprivileged_process_survives_100000_random_calls", fuzz_unprivileged_process_survives_100000_random_calls },
-	{ "fuzz_system_process_survives_random_calls", fuzz_system_process_survives_random_calls },
-	{ "fuzz_same_seed_gives_same_results", fuzz_same_seed_gives_same_results },
+	{ "fuzz_unprivileged_process_survives_100000_random_calls",
+	  fuzz_unprivileged_process_survives_100000_random_calls },
+	{ "fuzz_system_process_survives_random_calls",
+	  fuzz_system_process_survives_random_calls },
+	{ "fuzz_same_seed_gives_same_results",
+	  fuzz_same_seed_gives_same_results },
 	{ NULL, NULL },
 };

@@ -7,7 +7,7 @@
  */
 #include "ktest.h"
 
-#define KECHO ((endpoint_t)1)
+#define KECHO	      ((endpoint_t)1)
 #define UNMAPPED_ADDR 0xdead0000u
 #define KERNEL_ADDR   0x00100000u
 
@@ -126,7 +126,8 @@ static void ipc_unknown_trap_returns_etrapdenied(void)
 
 	expect_eq(-ETRAPDENIED, ipc_trap(0, KECHO, (uint32_t)&m, NULL));
 	expect_eq(-ETRAPDENIED, ipc_trap(9, KECHO, (uint32_t)&m, NULL));
-	expect_eq(-ETRAPDENIED, ipc_trap(0xffffffffu, KECHO, (uint32_t)&m, NULL));
+	expect_eq(-ETRAPDENIED,
+		  ipc_trap(0xffffffffu, KECHO, (uint32_t)&m, NULL));
 }
 
 static void ipc_bad_message_pointer_returns_efault(void)
@@ -144,7 +145,8 @@ static void ipc_receive_into_readonly_memory_returns_efault(void)
 	uint32_t status;
 
 	/* Code pages are mapped read-only. */
-	expect_eq(-EFAULT, ipc_trap(RECEIVE, ANY, (uint32_t)&echo_server, &status));
+	expect_eq(-EFAULT,
+		  ipc_trap(RECEIVE, ANY, (uint32_t)&echo_server, &status));
 }
 
 static void ipc_notify_is_delivered_with_source_and_timestamp(void)
@@ -175,7 +177,7 @@ static void ipc_notifications_from_one_source_coalesce(void)
 	expect_eq(OK, ktest_receive(e, &m, &status, WAIT_TICKS));
 	expect_true(is_ipc_notify(status));
 	expect_eq(OK, ktest_receive(e, &m, &status, WAIT_TICKS));
-	expect_eq(ECHO_REQ, m.m_type);         /* not a second notification */
+	expect_eq(ECHO_REQ, m.m_type); /* not a second notification */
 	expect_eq(99, m.word[0]);
 }
 
@@ -204,7 +206,8 @@ static void ipc_blocked_senders_are_served_in_fifo_order(void)
 	uint32_t status;
 
 	for (int i = 0; i < 3; i++) {
-		expect_eq(OK, spawn_sys(send_to_ktest, 10 + (uint32_t)i, &e[i]));
+		expect_eq(OK,
+			  spawn_sys(send_to_ktest, 10 + (uint32_t)i, &e[i]));
 		expect_eq(OK, wait_until_blocked(e[i], RTS_SENDING));
 	}
 	for (int i = 0; i < 3; i++) {
@@ -240,7 +243,7 @@ static void ipc_notify_does_not_satisfy_reply_half_of_sendrec(void)
 	expect_eq(OK, ipc_send(e, &m));
 	int result = 0;
 	expect_eq(OK, child_wait(e, &result));
-	expect_eq(OK, result);    /* sendrec returned our reply, not the notify */
+	expect_eq(OK, result); /* sendrec returned our reply, not the notify */
 	expect_eq(1234, m.m_type);
 }
 
@@ -301,7 +304,7 @@ static void ipc_senda_pending_message_is_delivered_on_receive(void)
 	table[0].dst = e;
 	table[0].msg.word[0] = 777;
 	expect_eq(OK, ipc_senda(table, 1));
-	expect_eq(AMF_VALID | AMF_NOTIFY, table[0].flags);   /* still pending */
+	expect_eq(AMF_VALID | AMF_NOTIFY, table[0].flags); /* still pending */
 	expect_eq(OK, sys_privctl(e, SYS_PRIV_ALLOW, 0));
 	expect_eq(OK, child_wait(e, &result));
 	expect_eq(777, result);
@@ -332,7 +335,8 @@ static void ipc_senda_to_dead_endpoint_fails_in_table(void)
 
 static void ipc_senda_table_limits_are_checked(void)
 {
-	expect_eq(-EDOM, ipc_senda((asynmsg_t *)&ktest_ep, ASYN_MAX_ENTRIES + 1));
+	expect_eq(-EDOM,
+		  ipc_senda((asynmsg_t *)&ktest_ep, ASYN_MAX_ENTRIES + 1));
 	expect_eq(-EFAULT, ipc_senda((asynmsg_t *)UNMAPPED_ADDR, 4));
 	expect_eq(OK, ipc_senda(NULL, 0));
 }
@@ -346,7 +350,8 @@ static int user_tries_senda_and_send(uint32_t unused)
 
 	(void)unused;
 	return r1 == -ETRAPDENIED && r2 == -ETRAPDENIED && r3 == -ETRAPDENIED ?
-	       OK : -EGENERIC;
+		       OK :
+		       -EGENERIC;
 }
 
 static void ipc_user_process_may_only_sendrec(void)
@@ -383,11 +388,11 @@ static void ipc_user_sendrec_outside_send_mask_returns_ecalldenied(void)
 	child_kill(user);
 	expect_eq(OK, spawn_user(user_sendrec, (uint32_t)KECHO, &user));
 	expect_eq(OK, child_wait(user, &result));
-	expect_eq(2, result);              /* kecho is in the user mask */
+	expect_eq(2, result); /* kecho is in the user mask */
 	child_kill(user);
 	expect_eq(OK, spawn_user(user_sendrec, (uint32_t)SYSTEM, &user));
 	expect_eq(OK, child_wait(user, &result));
-	expect_eq(-ECALLDENIED, result);   /* tasks are in no user mask */
+	expect_eq(-ECALLDENIED, result); /* tasks are in no user mask */
 }
 
 static void ipc_endpoint_generation_changes_when_slot_is_reused(void)
@@ -406,29 +411,51 @@ static void ipc_endpoint_generation_changes_when_slot_is_reused(void)
 }
 
 const struct test_case ipc_tests[] = {
-	{ "ipc_sendrec_roundtrip_reaches_echo_server", ipc_sendrec_roundtrip_reaches_echo_server },
-	{ "ipc_send_then_receive_gets_reply", ipc_send_then_receive_gets_reply },
-	{ "ipc_sendnb_to_process_not_receiving_returns_enotready", ipc_sendnb_to_process_not_receiving_returns_enotready },
-	{ "ipc_send_to_dead_endpoint_returns_edeadsrcdst", ipc_send_to_dead_endpoint_returns_edeadsrcdst },
-	{ "ipc_send_to_invalid_endpoint_returns_ebadept", ipc_send_to_invalid_endpoint_returns_ebadept },
+	{ "ipc_sendrec_roundtrip_reaches_echo_server",
+	  ipc_sendrec_roundtrip_reaches_echo_server },
+	{ "ipc_send_then_receive_gets_reply",
+	  ipc_send_then_receive_gets_reply },
+	{ "ipc_sendnb_to_process_not_receiving_returns_enotready",
+	  ipc_sendnb_to_process_not_receiving_returns_enotready },
+	{ "ipc_send_to_dead_endpoint_returns_edeadsrcdst",
+	  ipc_send_to_dead_endpoint_returns_edeadsrcdst },
+	{ "ipc_send_to_invalid_endpoint_returns_ebadept",
+	  ipc_send_to_invalid_endpoint_returns_ebadept },
 	{ "ipc_send_to_any_returns_einval", ipc_send_to_any_returns_einval },
-	{ "ipc_unknown_trap_returns_etrapdenied", ipc_unknown_trap_returns_etrapdenied },
-	{ "ipc_bad_message_pointer_returns_efault", ipc_bad_message_pointer_returns_efault },
-	{ "ipc_receive_into_readonly_memory_returns_efault", ipc_receive_into_readonly_memory_returns_efault },
-	{ "ipc_notify_is_delivered_with_source_and_timestamp", ipc_notify_is_delivered_with_source_and_timestamp },
-	{ "ipc_notifications_from_one_source_coalesce", ipc_notifications_from_one_source_coalesce },
-	{ "ipc_receive_from_one_endpoint_skips_other_senders", ipc_receive_from_one_endpoint_skips_other_senders },
-	{ "ipc_blocked_senders_are_served_in_fifo_order", ipc_blocked_senders_are_served_in_fifo_order },
+	{ "ipc_unknown_trap_returns_etrapdenied",
+	  ipc_unknown_trap_returns_etrapdenied },
+	{ "ipc_bad_message_pointer_returns_efault",
+	  ipc_bad_message_pointer_returns_efault },
+	{ "ipc_receive_into_readonly_memory_returns_efault",
+	  ipc_receive_into_readonly_memory_returns_efault },
+	{ "ipc_notify_is_delivered_with_source_and_timestamp",
+	  ipc_notify_is_delivered_with_source_and_timestamp },
+	{ "ipc_notifications_from_one_source_coalesce",
+	  ipc_notifications_from_one_source_coalesce },
+	{ "ipc_receive_from_one_endpoint_skips_other_senders",
+	  ipc_receive_from_one_endpoint_skips_other_senders },
+	{ "ipc_blocked_senders_are_served_in_fifo_order",
+	  ipc_blocked_senders_are_served_in_fifo_order },
 	{ "ipc_send_cycle_returns_elocked", ipc_send_cycle_returns_elocked },
-	{ "ipc_notify_does_not_satisfy_reply_half_of_sendrec", ipc_notify_does_not_satisfy_reply_half_of_sendrec },
-	{ "ipc_peer_cleared_releases_blocked_sender_with_edeadsrcdst", ipc_peer_cleared_releases_blocked_sender_with_edeadsrcdst },
-	{ "ipc_sendrec_to_kernel_task_is_refused", ipc_sendrec_to_kernel_task_is_refused },
-	{ "ipc_senda_delivers_to_waiting_receiver", ipc_senda_delivers_to_waiting_receiver },
-	{ "ipc_senda_pending_message_is_delivered_on_receive", ipc_senda_pending_message_is_delivered_on_receive },
-	{ "ipc_senda_to_dead_endpoint_fails_in_table", ipc_senda_to_dead_endpoint_fails_in_table },
-	{ "ipc_senda_table_limits_are_checked", ipc_senda_table_limits_are_checked },
-	{ "ipc_user_process_may_only_sendrec", ipc_user_process_may_only_sendrec },
-	{ "ipc_user_sendrec_outside_send_mask_returns_ecalldenied", ipc_user_sendrec_outside_send_mask_returns_ecalldenied },
-	{ "ipc_endpoint_generation_changes_when_slot_is_reused", ipc_endpoint_generation_changes_when_slot_is_reused },
+	{ "ipc_notify_does_not_satisfy_reply_half_of_sendrec",
+	  ipc_notify_does_not_satisfy_reply_half_of_sendrec },
+	{ "ipc_peer_cleared_releases_blocked_sender_with_edeadsrcdst",
+	  ipc_peer_cleared_releases_blocked_sender_with_edeadsrcdst },
+	{ "ipc_sendrec_to_kernel_task_is_refused",
+	  ipc_sendrec_to_kernel_task_is_refused },
+	{ "ipc_senda_delivers_to_waiting_receiver",
+	  ipc_senda_delivers_to_waiting_receiver },
+	{ "ipc_senda_pending_message_is_delivered_on_receive",
+	  ipc_senda_pending_message_is_delivered_on_receive },
+	{ "ipc_senda_to_dead_endpoint_fails_in_table",
+	  ipc_senda_to_dead_endpoint_fails_in_table },
+	{ "ipc_senda_table_limits_are_checked",
+	  ipc_senda_table_limits_are_checked },
+	{ "ipc_user_process_may_only_sendrec",
+	  ipc_user_process_may_only_sendrec },
+	{ "ipc_user_sendrec_outside_send_mask_returns_ecalldenied",
+	  ipc_user_sendrec_outside_send_mask_returns_ecalldenied },
+	{ "ipc_endpoint_generation_changes_when_slot_is_reused",
+	  ipc_endpoint_generation_changes_when_slot_is_reused },
 	{ NULL, NULL },
 };

@@ -13,26 +13,26 @@
  */
 #include "ktest.h"
 
-#define KECHO         ((endpoint_t)1)
+#define KECHO	      ((endpoint_t)1)
 #define BAD_ENDPOINT  ENDPOINT(0, 5000)
 #define UNMAPPED_ADDR 0xdead0000u
 #define KERNEL_ADDR   0x00100000u
 #define MAX_VALUES    32
-#define UNSET         0x7f7f7f7f     /* a value no call returns */
+#define UNSET	      0x7f7f7f7f /* a value no call returns */
 
 /* CMOS/RTC ports and registers. */
 #define CMOS_INDEX    0x70
 #define CMOS_DATA     0x71
 #define RTC_SECONDS   0x00
-#define RTC_REG_A     0x0a           /* low nibble: periodic rate */
-#define RTC_REG_B     0x0b           /* bit 6: periodic interrupt enable */
-#define RTC_REG_C     0x0c           /* reading acknowledges the interrupt */
-#define RTC_PIE       0x40
+#define RTC_REG_A     0x0a /* low nibble: periodic rate */
+#define RTC_REG_B     0x0b /* bit 6: periodic interrupt enable */
+#define RTC_REG_C     0x0c /* reading acknowledges the interrupt */
+#define RTC_PIE	      0x40
 #define RTC_RATE_64HZ 0x0a
-#define RTC_IRQ       8
+#define RTC_IRQ	      8
 #define RTC_HOOK_BIT  3
 
-static int32_t child_values[MAX_VALUES];    /* each child's own copy */
+static int32_t child_values[MAX_VALUES]; /* each child's own copy */
 
 static const struct {
 	int32_t nr;
@@ -69,8 +69,9 @@ static void run_child(child_fn fn, uint32_t arg, const struct spawn_opts *o,
 
 static struct spawn_opts sys_opts(const struct priv_spec *spec, bool frozen)
 {
-	return (struct spawn_opts){ .kind = SPAWN_SYS, .spec = spec,
-				    .frozen = frozen, .slot = -1 };
+	return (struct spawn_opts){
+		.kind = SPAWN_SYS, .spec = spec, .frozen = frozen, .slot = -1
+	};
 }
 
 /* The kernel-call trap with eax = addr, which need not be a valid message. */
@@ -279,7 +280,8 @@ static int take_one_rtc_interrupt(uint32_t unused)
 
 	(void)unused;
 	memset(&m, 0, sizeof(m));
-	child_values[0] = sys_irqctl(IRQ_SETPOLICY, RTC_IRQ, IRQ_REENABLE, &hook);
+	child_values[0] =
+		sys_irqctl(IRQ_SETPOLICY, RTC_IRQ, IRQ_REENABLE, &hook);
 	child_values[1] = cmos_read(RTC_REG_C, &c);
 	child_values[2] = rtc_periodic(RTC_RATE_64HZ, &saved_a);
 	if (child_values[0] == OK && child_values[2] == OK)
@@ -305,9 +307,13 @@ static int clear_ipc_refs_on_request(uint32_t unused)
 
 static void kcall_unknown_call_number_returns_ebadrequest(void)
 {
-	const int32_t bad[] = { 0, KERNEL_CALL - 1, KERNEL_CALL + 3,
-				KERNEL_CALL + 200, KERNEL_CALL + NR_SYS_CALLS,
-				INT32_MIN, INT32_MAX };
+	const int32_t bad[] = { 0,
+				KERNEL_CALL - 1,
+				KERNEL_CALL + 3,
+				KERNEL_CALL + 200,
+				KERNEL_CALL + NR_SYS_CALLS,
+				INT32_MIN,
+				INT32_MAX };
 	message m;
 
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
@@ -323,7 +329,7 @@ static void kcall_reply_carries_status_and_system_source(void)
 
 	memset(&m, 0, sizeof(m));
 	m.m_type = SYS_SYSCTL;
-	m.m_source = KECHO;                  /* never trusted */
+	m.m_source = KECHO; /* never trusted */
 	m.sys_sysctl.request = SYSCTL_NOP;
 	expect_eq(OK, kernel_call(&m));
 	expect_eq(OK, m.m_type);
@@ -354,7 +360,7 @@ static void kcall_user_process_is_denied_every_kernel_call(void)
 		if (run.values[i] != -ECALLDENIED)
 			test_fail(__LINE__, kernel_calls[i].name, -ECALLDENIED,
 				  run.values[i]);
-	expect_eq(0, run.result);           /* calls not denied */
+	expect_eq(0, run.result); /* calls not denied */
 }
 
 static void kcall_call_mask_without_sys_times_denies_only_times(void)
@@ -370,7 +376,8 @@ static void kcall_call_mask_without_sys_times_denies_only_times(void)
 	expect_eq(OK, run.values[2]);
 	struct priv_spec got = priv_of(run.ep);
 	expect_eq(0, priv_mask_test(got.k_call_mask, SYS_TIMES - KERNEL_CALL));
-	expect_eq(1, priv_mask_test(got.k_call_mask, SYS_GETINFO - KERNEL_CALL));
+	expect_eq(1,
+		  priv_mask_test(got.k_call_mask, SYS_GETINFO - KERNEL_CALL));
 }
 
 /* ---- getinfo ---- */
@@ -430,7 +437,8 @@ static void kcall_getinfo_proctab_has_tasks_ktest_and_kecho(void)
 	expect_eq(KECHO, tab[NR_TASKS + KECHO].endpoint);
 	expect_eq(FIRST_BOOT_PRIV_ID + 1, tab[NR_TASKS + KECHO].priv_id);
 	expect_true(tab[NR_TASKS + NR_PROCS - 1].rts_flags & RTS_SLOT_FREE);
-	expect_eq(-EINVAL, sys_getinfo(GET_PROCTAB, tab, sizeof(tab) - 1, NONE));
+	expect_eq(-EINVAL,
+		  sys_getinfo(GET_PROCTAB, tab, sizeof(tab) - 1, NONE));
 }
 
 static void kcall_getinfo_priv_of_ktest_names_itself_signal_manager(void)
@@ -463,7 +471,8 @@ static void kcall_getinfo_bad_buffer_endpoint_or_request_is_rejected(void)
 	/* Code is mapped read-only. */
 	expect_eq(-EFAULT, sys_getinfo(GET_KINFO, (void *)&return_arg,
 				       sizeof(ki), NONE));
-	expect_eq(-EBADEPT, sys_getinfo(GET_PROC, &pi, sizeof(pi), BAD_ENDPOINT));
+	expect_eq(-EBADEPT,
+		  sys_getinfo(GET_PROC, &pi, sizeof(pi), BAD_ENDPOINT));
 	expect_eq(-EINVAL, sys_getinfo(0, &ki, sizeof(ki), NONE));
 	expect_eq(-EINVAL, sys_getinfo(99, &ki, sizeof(ki), NONE));
 }
@@ -482,7 +491,7 @@ static void kcall_fork_creates_frozen_copy_with_new_endpoint(void)
 	expect_eq(c, pi.endpoint);
 	expect_eq(41, pi.nr);
 	expect_eq(USER_PRIV_ID, pi.priv_id);
-	expect_true(same_name("ktest", pi.name));      /* inherited */
+	expect_true(same_name("ktest", pi.name)); /* inherited */
 	expect_eq(OK, sys_clear(c));
 	expect_eq(RTS_SLOT_FREE, proc_rts(c));
 }
@@ -497,7 +506,7 @@ static void kcall_fork_into_occupied_slot_returns_ebusy(void)
 	expect_eq(-EINVAL, sys_fork(SELF, NR_PROCS, &c));
 	expect_eq(-EINVAL, sys_fork(SELF, -2, &c));
 	expect_eq(NONE, c);
-	m.word[0] = 5;                      /* kecho is untouched */
+	m.word[0] = 5; /* kecho is untouched */
 	expect_eq(OK, ipc_sendrec(KECHO, &m));
 	expect_eq(6, m.word[0]);
 }
@@ -525,7 +534,8 @@ static void kcall_exec_with_ip_or_sp_below_user_base_returns_einval(void)
 	expect_eq(-EINVAL, sys_exec(c, USER_BASE, USER_BASE - 4, "low"));
 	expect_true(proc_named(c, "ktest"));
 	expect_eq(-EPERM, sys_exec(CLOCK, USER_BASE, USER_STACK_TOP, "t"));
-	expect_eq(-EBADEPT, sys_exec(BAD_ENDPOINT, USER_BASE, USER_STACK_TOP, "t"));
+	expect_eq(-EBADEPT,
+		  sys_exec(BAD_ENDPOINT, USER_BASE, USER_STACK_TOP, "t"));
 	expect_eq(OK, sys_clear(c));
 	expect_eq(-EDEADSRCDST, sys_exec(c, USER_BASE, USER_STACK_TOP, "t"));
 }
@@ -543,21 +553,22 @@ static void kcall_exec_sets_name_visible_in_getinfo(void)
 	expect_eq(OK, sys_exec(c, USER_BASE, USER_STACK_TOP,
 			       "abcdefghijklmnopqrstuvwxyz"));
 	expect_true(proc_named(c, "abcdefghijklmno"));
-	expect_eq(RTS_NO_PRIV, proc_rts(c));         /* exec does not start it */
+	expect_eq(RTS_NO_PRIV, proc_rts(c)); /* exec does not start it */
 	expect_eq(OK, sys_clear(c));
 }
 
-static void kcall_clear_of_freed_endpoint_is_ok_and_of_task_or_invalid_fails(void)
+static void
+kcall_clear_of_freed_endpoint_is_ok_and_of_task_or_invalid_fails(void)
 {
 	endpoint_t first = NONE, second = NONE;
 
 	expect_eq(OK, sys_fork(SELF, 42, &first));
 	expect_eq(OK, sys_clear(first));
 	expect_eq(RTS_SLOT_FREE, proc_rts(first));
-	expect_eq(OK, sys_clear(first));             /* already free */
+	expect_eq(OK, sys_clear(first)); /* already free */
 	expect_eq(OK, sys_fork(SELF, 42, &second));
 	expect_eq(ENDPOINT_G(first) + 1, ENDPOINT_G(second));
-	expect_eq(-EDEADSRCDST, sys_clear(first));   /* slot taken again */
+	expect_eq(-EDEADSRCDST, sys_clear(first)); /* slot taken again */
 	expect_eq(RTS_NO_PRIV, proc_rts(second));
 	expect_eq(OK, sys_clear(second));
 	expect_eq(-EPERM, sys_clear(CLOCK));
@@ -680,7 +691,7 @@ static void kcall_privctl_disallow_freezes_and_allow_resumes(void)
 	expect_eq(-EPERM, sys_privctl(e, SYS_PRIV_DISALLOW, 0));
 	m.word[0] = 31;
 	expect_eq(OK, ipc_sendnb(e, &m));
-	expect_eq(RTS_NO_PRIV, proc_rts(e));     /* has the message, cannot run */
+	expect_eq(RTS_NO_PRIV, proc_rts(e)); /* has the message, cannot run */
 	expect_eq(OK, sys_privctl(e, SYS_PRIV_ALLOW, 0));
 	expect_eq(OK, child_wait(e, &result));
 	expect_eq(31, result);
@@ -700,7 +711,7 @@ static void kcall_privctl_yield_freezes_caller_and_runs_target(void)
 	expect_eq(OK, sys_privctl(yielder, SYS_PRIV_ALLOW, 0));
 	result = UNSET;
 	expect_eq(OK, child_wait(yielder, &result));
-	expect_eq(OK, result);                  /* the yield itself succeeded */
+	expect_eq(OK, result); /* the yield itself succeeded */
 	expect_eq(-EINVAL, sys_privctl(SELF, SYS_PRIV_YIELD, 0));
 }
 
@@ -738,14 +749,14 @@ static void kcall_setalarm_zero_cancels_and_reports_time_left(void)
 {
 	clock_t64 left = UNSET;
 
-	expect_eq(OK, sys_setalarm(0, &left));       /* start with none */
+	expect_eq(OK, sys_setalarm(0, &left)); /* start with none */
 	expect_eq(OK, sys_setalarm(100, &left));
 	expect_eq(0, left);
 	left = UNSET;
 	expect_eq(OK, sys_setalarm(0, &left));
 	expect_true(left > 0 && left <= 100);
 	expect_eq(OK, sys_setalarm(0, &left));
-	expect_eq(0, left);                          /* nothing left armed */
+	expect_eq(0, left); /* nothing left armed */
 }
 
 static void kcall_times_uptime_and_tsc_advance_across_a_sleep(void)
@@ -757,7 +768,7 @@ static void kcall_times_uptime_and_tsc_advance_across_a_sleep(void)
 	memset(&before, 0, sizeof(before));
 	memset(&after, 0, sizeof(after));
 	expect_eq(OK, sys_times(NONE, &before));
-	expect_eq(OK, spawn_sys(alarm_and_wait, 5, &e));   /* sleeps 5 ticks */
+	expect_eq(OK, spawn_sys(alarm_and_wait, 5, &e)); /* sleeps 5 ticks */
 	expect_eq(OK, child_wait(e, &result));
 	expect_eq(OK, result);
 	expect_eq(OK, sys_times(SELF, &after));
@@ -788,7 +799,7 @@ static void kcall_devio_without_io_ranges_returns_eperm(void)
 	expect_eq(OK, spawn_sys(devio_read, CMOS_INDEX, &e));
 	expect_eq(OK, child_wait(e, &result));
 	expect_eq(-EPERM, result);
-	expect_eq(-EPERM, devio_read(CMOS_INDEX));   /* ktest has none either */
+	expect_eq(-EPERM, devio_read(CMOS_INDEX)); /* ktest has none either */
 }
 
 static void kcall_devio_inside_io_range_works_and_outside_is_denied(void)
@@ -800,10 +811,10 @@ static void kcall_devio_inside_io_range_works_and_outside_is_denied(void)
 	run_child(probe_cmos_ports, 0, &o, &run);
 	expect_eq(OK, run.result);
 	expect_eq(OK, run.values[0]);
-	expect_true(run.values[1] >= 0 && run.values[1] < 0x60);  /* seconds */
-	expect_eq(-EPERM, run.values[2]);       /* port 0x72 */
-	expect_eq(-EPERM, run.values[3]);       /* word at 0x71 crosses the end */
-	expect_eq(-EPERM, run.values[4]);       /* long at 0x70 likewise */
+	expect_true(run.values[1] >= 0 && run.values[1] < 0x60); /* seconds */
+	expect_eq(-EPERM, run.values[2]);			 /* port 0x72 */
+	expect_eq(-EPERM, run.values[3]); /* word at 0x71 crosses the end */
+	expect_eq(-EPERM, run.values[4]); /* long at 0x70 likewise */
 }
 
 static void kcall_devio_bad_request_or_port_returns_einval(void)
@@ -812,7 +823,8 @@ static void kcall_devio_bad_request_or_port_returns_einval(void)
 
 	expect_eq(-EINVAL, sys_devio(0x8, CMOS_INDEX, &v));
 	expect_eq(-EINVAL, sys_devio(-1, CMOS_INDEX, &v));
-	expect_eq(-EINVAL, sys_devio(DIO_IN | DIO_WORD | DIO_LONG, CMOS_INDEX, &v));
+	expect_eq(-EINVAL,
+		  sys_devio(DIO_IN | DIO_WORD | DIO_LONG, CMOS_INDEX, &v));
 	expect_eq(-EINVAL, sys_devio(DIO_IN, 0x10000, &v));
 }
 
@@ -826,7 +838,7 @@ static void kcall_irqctl_kernel_owned_or_invalid_irqs_are_refused(void)
 	expect_eq(-EPERM, sys_irqctl(IRQ_SETPOLICY, 2, 0, &hook));
 	expect_eq(-EINVAL, sys_irqctl(IRQ_SETPOLICY, NR_IRQ_VECTORS, 0, &hook));
 	expect_eq(-EINVAL, sys_irqctl(IRQ_SETPOLICY, -1, 0, &hook));
-	hook = 32;                               /* notify bit out of range */
+	hook = 32; /* notify bit out of range */
 	expect_eq(-EINVAL, sys_irqctl(IRQ_SETPOLICY, RTC_IRQ, 0, &hook));
 	hook = NR_IRQ_HOOKS;
 	expect_eq(-EINVAL, sys_irqctl(IRQ_RMPOLICY, 0, 0, &hook));
@@ -842,7 +854,7 @@ static void kcall_irqctl_check_irq_limits_lines_and_hooks_stay_private(void)
 	struct child_run run;
 
 	run_child(hook_rtc_irq_and_keep_it, 0, &o, &run);
-	expect_eq(-EPERM, run.values[0]);       /* IRQ 9 is not in its list */
+	expect_eq(-EPERM, run.values[0]); /* IRQ 9 is not in its list */
 	expect_eq(OK, run.values[1]);
 	int hook = run.values[2];
 	expect_true(hook >= 0 && hook < NR_IRQ_HOOKS);
@@ -858,22 +870,23 @@ static void kcall_irqctl_rtc_interrupt_arrives_as_hardware_notify(void)
 
 	run_child(take_one_rtc_interrupt, 0, &o, &run);
 	expect_eq(OK, run.result);
-	expect_eq(OK, run.values[0]);           /* hooked */
+	expect_eq(OK, run.values[0]); /* hooked */
 	expect_eq(OK, run.values[1]);
-	expect_eq(OK, run.values[2]);           /* periodic interrupt on */
-	expect_eq(OK, run.values[3]);           /* received */
+	expect_eq(OK, run.values[2]); /* periodic interrupt on */
+	expect_eq(OK, run.values[3]); /* received */
 	expect_eq(HARDWARE, run.values[4]);
 	expect_eq(1u << RTC_HOOK_BIT, run.values[5]);
 	expect_eq(NOTIFY | IPC_FLG_MSG_FROM_KERNEL, run.values[6]);
-	expect_eq(OK, run.values[7]);           /* periodic interrupt off */
-	expect_eq(OK, run.values[8]);           /* unhooked */
+	expect_eq(OK, run.values[7]); /* periodic interrupt off */
+	expect_eq(OK, run.values[8]); /* unhooked */
 }
 
 /* ---- sysctl, statectl, abort ---- */
 
 static void kcall_sysctl_print_stacktrace_and_nop_succeed(void)
 {
-	static const char line[] = "ktest-sysctl: print through the kernel log\n";
+	static const char line[] =
+		"ktest-sysctl: print through the kernel log\n";
 
 	expect_eq(OK, sys_sysctl(SYSCTL_PRINT, line, sizeof(line) - 1, NONE));
 	expect_eq(OK, sys_sysctl(SYSCTL_PRINT, line, 0, NONE));
@@ -887,11 +900,13 @@ static void kcall_sysctl_bad_arguments_are_rejected(void)
 
 	memset(big, 'x', sizeof(big));
 	expect_eq(-EINVAL, sys_sysctl(SYSCTL_PRINT, big, sizeof(big), NONE));
-	expect_eq(-EFAULT, sys_sysctl(SYSCTL_PRINT, (void *)UNMAPPED_ADDR, 8,
-				      NONE));
-	expect_eq(-EFAULT, sys_sysctl(SYSCTL_PRINT, (void *)KERNEL_ADDR, 8, NONE));
+	expect_eq(-EFAULT,
+		  sys_sysctl(SYSCTL_PRINT, (void *)UNMAPPED_ADDR, 8, NONE));
+	expect_eq(-EFAULT,
+		  sys_sysctl(SYSCTL_PRINT, (void *)KERNEL_ADDR, 8, NONE));
 	expect_eq(-EINVAL, sys_sysctl(SYSCTL_STACKTRACE, NULL, 0, CLOCK));
-	expect_eq(-EBADEPT, sys_sysctl(SYSCTL_STACKTRACE, NULL, 0, BAD_ENDPOINT));
+	expect_eq(-EBADEPT,
+		  sys_sysctl(SYSCTL_STACKTRACE, NULL, 0, BAD_ENDPOINT));
 	expect_eq(-EINVAL, sys_sysctl(0, NULL, 0, NONE));
 	expect_eq(-EINVAL, sys_sysctl(99, NULL, 0, NONE));
 }
@@ -919,7 +934,7 @@ static void kcall_statectl_clear_ipc_refs_releases_blocked_sender(void)
 	result = UNSET;
 	expect_eq(OK, child_wait(b, &result));
 	expect_eq(-EDEADSRCDST, result);
-	expect_eq(0, proc_rts(a) & RTS_SLOT_FREE);   /* a itself lives on */
+	expect_eq(0, proc_rts(a) & RTS_SLOT_FREE); /* a itself lives on */
 }
 
 static void kcall_abort_with_unknown_how_returns_einval(void)
@@ -956,7 +971,7 @@ static void kcall_vircopy_between_ktest_and_child_copies_bytes(void)
 	expect_eq(OK, sys_vircopy(e, (vir_bytes)copy_area, SELF,
 				  (vir_bytes)back, sizeof(back)));
 	expect_eq(0, memcmp(pattern, back, sizeof(back)));
-	expect_eq(0, copy_area[1]);                  /* ours is untouched */
+	expect_eq(0, copy_area[1]); /* ours is untouched */
 	/* Across a page boundary of the child's stack. */
 	memset(back, 0, sizeof(back));
 	expect_eq(OK, sys_vircopy(SELF, (vir_bytes)pattern, e, straddle, 32));
@@ -978,7 +993,8 @@ static void kcall_vircopy_between_two_children_copies_bytes(void)
 	expect_eq(OK, sys_vircopy(SELF, (vir_bytes)pattern, a, area,
 				  sizeof(pattern)));
 	expect_eq(OK, sys_vircopy(a, area + 8, b, area, sizeof(pattern) - 8));
-	expect_eq(OK, sys_vircopy(b, area, SELF, (vir_bytes)back, sizeof(back)));
+	expect_eq(OK,
+		  sys_vircopy(b, area, SELF, (vir_bytes)back, sizeof(back)));
 	expect_eq(0, memcmp(pattern + 8, back, sizeof(pattern) - 8));
 }
 
@@ -988,10 +1004,13 @@ static void kcall_vircopy_bad_address_or_endpoint_fails(void)
 	endpoint_t e = NONE;
 	const vir_bytes b = (vir_bytes)buf, code = (vir_bytes)&return_arg;
 
-	expect_eq(-EFAULT, sys_vircopy(SELF, UNMAPPED_ADDR, SELF, b, sizeof(buf)));
-	expect_eq(-EFAULT, sys_vircopy(SELF, KERNEL_ADDR, SELF, b, sizeof(buf)));
+	expect_eq(-EFAULT,
+		  sys_vircopy(SELF, UNMAPPED_ADDR, SELF, b, sizeof(buf)));
+	expect_eq(-EFAULT,
+		  sys_vircopy(SELF, KERNEL_ADDR, SELF, b, sizeof(buf)));
 	expect_eq(-EFAULT, sys_vircopy(SELF, b, SELF, code, sizeof(buf)));
-	expect_eq(-EFAULT, sys_vircopy(SELF, 0xfffffff8u, SELF, b, sizeof(buf)));
+	expect_eq(-EFAULT,
+		  sys_vircopy(SELF, 0xfffffff8u, SELF, b, sizeof(buf)));
 	expect_eq(-EINVAL, sys_vircopy(CLOCK, b, SELF, b, sizeof(buf)));
 	expect_eq(-EBADEPT, sys_vircopy(BAD_ENDPOINT, b, SELF, b, sizeof(buf)));
 	expect_eq(OK, spawn_sys(return_arg, 0, &e));
@@ -1001,47 +1020,88 @@ static void kcall_vircopy_bad_address_or_endpoint_fails(void)
 }
 
 const struct test_case kcall_tests[] = {
-	{ "kcall_unknown_call_number_returns_ebadrequest", kcall_unknown_call_number_returns_ebadrequest },
-	{ "kcall_reply_carries_status_and_system_source", kcall_reply_carries_status_and_system_source },
-	{ "kcall_message_in_kernel_or_unmapped_memory_returns_efault", kcall_message_in_kernel_or_unmapped_memory_returns_efault },
-	{ "kcall_user_process_is_denied_every_kernel_call", kcall_user_process_is_denied_every_kernel_call },
-	{ "kcall_call_mask_without_sys_times_denies_only_times", kcall_call_mask_without_sys_times_denies_only_times },
-	{ "kcall_getinfo_kinfo_reports_configuration", kcall_getinfo_kinfo_reports_configuration },
-	{ "kcall_getinfo_image_lists_boot_modules_in_order", kcall_getinfo_image_lists_boot_modules_in_order },
-	{ "kcall_getinfo_whoami_identifies_ktest_as_root", kcall_getinfo_whoami_identifies_ktest_as_root },
-	{ "kcall_getinfo_proctab_has_tasks_ktest_and_kecho", kcall_getinfo_proctab_has_tasks_ktest_and_kecho },
-	{ "kcall_getinfo_priv_of_ktest_names_itself_signal_manager", kcall_getinfo_priv_of_ktest_names_itself_signal_manager },
-	{ "kcall_getinfo_bad_buffer_endpoint_or_request_is_rejected", kcall_getinfo_bad_buffer_endpoint_or_request_is_rejected },
-	{ "kcall_fork_creates_frozen_copy_with_new_endpoint", kcall_fork_creates_frozen_copy_with_new_endpoint },
-	{ "kcall_fork_into_occupied_slot_returns_ebusy", kcall_fork_into_occupied_slot_returns_ebusy },
+	{ "kcall_unknown_call_number_returns_ebadrequest",
+	  kcall_unknown_call_number_returns_ebadrequest },
+	{ "kcall_reply_carries_status_and_system_source",
+	  kcall_reply_carries_status_and_system_source },
+	{ "kcall_message_in_kernel_or_unmapped_memory_returns_efault",
+	  kcall_message_in_kernel_or_unmapped_memory_returns_efault },
+	{ "kcall_user_process_is_denied_every_kernel_call",
+	  kcall_user_process_is_denied_every_kernel_call },
+	{ "kcall_call_mask_without_sys_times_denies_only_times",
+	  kcall_call_mask_without_sys_times_denies_only_times },
+	{ "kcall_getinfo_kinfo_reports_configuration",
+	  kcall_getinfo_kinfo_reports_configuration },
+	{ "kcall_getinfo_image_lists_boot_modules_in_order",
+	  kcall_getinfo_image_lists_boot_modules_in_order },
+	{ "kcall_getinfo_whoami_identifies_ktest_as_root",
+	  kcall_getinfo_whoami_identifies_ktest_as_root },
+	{ "kcall_getinfo_proctab_has_tasks_ktest_and_kecho",
+	  kcall_getinfo_proctab_has_tasks_ktest_and_kecho },
+	{ "kcall_getinfo_priv_of_ktest_names_itself_signal_manager",
+	  kcall_getinfo_priv_of_ktest_names_itself_signal_manager },
+	{ "kcall_getinfo_bad_buffer_endpoint_or_request_is_rejected",
+	  kcall_getinfo_bad_buffer_endpoint_or_request_is_rejected },
+	{ "kcall_fork_creates_frozen_copy_with_new_endpoint",
+	  kcall_fork_creates_frozen_copy_with_new_endpoint },
+	{ "kcall_fork_into_occupied_slot_returns_ebusy",
+	  kcall_fork_into_occupied_slot_returns_ebusy },
 	{ "kcall_fork_of_bad_parent_fails", kcall_fork_of_bad_parent_fails },
-	{ "kcall_exec_with_ip_or_sp_below_user_base_returns_einval", kcall_exec_with_ip_or_sp_below_user_base_returns_einval },
-	{ "kcall_exec_sets_name_visible_in_getinfo", kcall_exec_sets_name_visible_in_getinfo },
-	{ "kcall_clear_of_freed_endpoint_is_ok_and_of_task_or_invalid_fails", kcall_clear_of_freed_endpoint_is_ok_and_of_task_or_invalid_fails },
-	{ "kcall_privctl_on_running_process_returns_eperm", kcall_privctl_on_running_process_returns_eperm },
-	{ "kcall_privctl_bad_spec_is_rejected_and_target_stays_frozen", kcall_privctl_bad_spec_is_rejected_and_target_stays_frozen },
-	{ "kcall_privctl_set_sys_applies_spec_to_frozen_process", kcall_privctl_set_sys_applies_spec_to_frozen_process },
-	{ "kcall_privctl_add_io_and_add_irq_extend_and_validate", kcall_privctl_add_io_and_add_irq_extend_and_validate },
-	{ "kcall_privctl_disallow_freezes_and_allow_resumes", kcall_privctl_disallow_freezes_and_allow_resumes },
-	{ "kcall_privctl_yield_freezes_caller_and_runs_target", kcall_privctl_yield_freezes_caller_and_runs_target },
-	{ "kcall_privctl_unknown_request_or_task_target_is_refused", kcall_privctl_unknown_request_or_task_target_is_refused },
-	{ "kcall_setalarm_notifies_from_clock_after_the_ticks", kcall_setalarm_notifies_from_clock_after_the_ticks },
-	{ "kcall_setalarm_zero_cancels_and_reports_time_left", kcall_setalarm_zero_cancels_and_reports_time_left },
-	{ "kcall_times_uptime_and_tsc_advance_across_a_sleep", kcall_times_uptime_and_tsc_advance_across_a_sleep },
-	{ "kcall_times_of_bad_endpoint_fails", kcall_times_of_bad_endpoint_fails },
-	{ "kcall_devio_without_io_ranges_returns_eperm", kcall_devio_without_io_ranges_returns_eperm },
-	{ "kcall_devio_inside_io_range_works_and_outside_is_denied", kcall_devio_inside_io_range_works_and_outside_is_denied },
-	{ "kcall_devio_bad_request_or_port_returns_einval", kcall_devio_bad_request_or_port_returns_einval },
-	{ "kcall_irqctl_kernel_owned_or_invalid_irqs_are_refused", kcall_irqctl_kernel_owned_or_invalid_irqs_are_refused },
-	{ "kcall_irqctl_check_irq_limits_lines_and_hooks_stay_private", kcall_irqctl_check_irq_limits_lines_and_hooks_stay_private },
-	{ "kcall_irqctl_rtc_interrupt_arrives_as_hardware_notify", kcall_irqctl_rtc_interrupt_arrives_as_hardware_notify },
-	{ "kcall_sysctl_print_stacktrace_and_nop_succeed", kcall_sysctl_print_stacktrace_and_nop_succeed },
-	{ "kcall_sysctl_bad_arguments_are_rejected", kcall_sysctl_bad_arguments_are_rejected },
-	{ "kcall_statectl_unknown_request_returns_einval", kcall_statectl_unknown_request_returns_einval },
-	{ "kcall_statectl_clear_ipc_refs_releases_blocked_sender", kcall_statectl_clear_ipc_refs_releases_blocked_sender },
-	{ "kcall_abort_with_unknown_how_returns_einval", kcall_abort_with_unknown_how_returns_einval },
-	{ "kcall_vircopy_between_ktest_and_child_copies_bytes", kcall_vircopy_between_ktest_and_child_copies_bytes },
-	{ "kcall_vircopy_between_two_children_copies_bytes", kcall_vircopy_between_two_children_copies_bytes },
-	{ "kcall_vircopy_bad_address_or_endpoint_fails", kcall_vircopy_bad_address_or_endpoint_fails },
+	{ "kcall_exec_with_ip_or_sp_below_user_base_returns_einval",
+	  kcall_exec_with_ip_or_sp_below_user_base_returns_einval },
+	{ "kcall_exec_sets_name_visible_in_getinfo",
+	  kcall_exec_sets_name_visible_in_getinfo },
+	{ "kcall_clear_of_freed_endpoint_is_ok_and_of_task_or_invalid_fails",
+	  kcall_clear_of_freed_endpoint_is_ok_and_of_task_or_invalid_fails },
+	{ "kcall_privctl_on_running_process_returns_eperm",
+	  kcall_privctl_on_running_process_returns_eperm },
+	{ "kcall_privctl_bad_spec_is_rejected_and_target_stays_frozen",
+	  kcall_privctl_bad_spec_is_rejected_and_target_stays_frozen },
+	{ "kcall_privctl_set_sys_applies_spec_to_frozen_process",
+	  kcall_privctl_set_sys_applies_spec_to_frozen_process },
+	{ "kcall_privctl_add_io_and_add_irq_extend_and_validate",
+	  kcall_privctl_add_io_and_add_irq_extend_and_validate },
+	{ "kcall_privctl_disallow_freezes_and_allow_resumes",
+	  kcall_privctl_disallow_freezes_and_allow_resumes },
+	{ "kcall_privctl_yield_freezes_caller_and_runs_target",
+	  kcall_privctl_yield_freezes_caller_and_runs_target },
+	{ "kcall_privctl_unknown_request_or_task_target_is_refused",
+	  kcall_privctl_unknown_request_or_task_target_is_refused },
+	{ "kcall_setalarm_notifies_from_clock_after_the_ticks",
+	  kcall_setalarm_notifies_from_clock_after_the_ticks },
+	{ "kcall_setalarm_zero_cancels_and_reports_time_left",
+	  kcall_setalarm_zero_cancels_and_reports_time_left },
+	{ "kcall_times_uptime_and_tsc_advance_across_a_sleep",
+	  kcall_times_uptime_and_tsc_advance_across_a_sleep },
+	{ "kcall_times_of_bad_endpoint_fails",
+	  kcall_times_of_bad_endpoint_fails },
+	{ "kcall_devio_without_io_ranges_returns_eperm",
+	  kcall_devio_without_io_ranges_returns_eperm },
+	{ "kcall_devio_inside_io_range_works_and_outside_is_denied",
+	  kcall_devio_inside_io_range_works_and_outside_is_denied },
+	{ "kcall_devio_bad_request_or_port_returns_einval",
+	  kcall_devio_bad_request_or_port_returns_einval },
+	{ "kcall_irqctl_kernel_owned_or_invalid_irqs_are_refused",
+	  kcall_irqctl_kernel_owned_or_invalid_irqs_are_refused },
+	{ "kcall_irqctl_check_irq_limits_lines_and_hooks_stay_private",
+	  kcall_irqctl_check_irq_limits_lines_and_hooks_stay_private },
+	{ "kcall_irqctl_rtc_interrupt_arrives_as_hardware_notify",
+	  kcall_irqctl_rtc_interrupt_arrives_as_hardware_notify },
+	{ "kcall_sysctl_print_stacktrace_and_nop_succeed",
+	  kcall_sysctl_print_stacktrace_and_nop_succeed },
+	{ "kcall_sysctl_bad_arguments_are_rejected",
+	  kcall_sysctl_bad_arguments_are_rejected },
+	{ "kcall_statectl_unknown_request_returns_einval",
+	  kcall_statectl_unknown_request_returns_einval },
+	{ "kcall_statectl_clear_ipc_refs_releases_blocked_sender",
+	  kcall_statectl_clear_ipc_refs_releases_blocked_sender },
+	{ "kcall_abort_with_unknown_how_returns_einval",
+	  kcall_abort_with_unknown_how_returns_einval },
+	{ "kcall_vircopy_between_ktest_and_child_copies_bytes",
+	  kcall_vircopy_between_ktest_and_child_copies_bytes },
+	{ "kcall_vircopy_between_two_children_copies_bytes",
+	  kcall_vircopy_between_two_children_copies_bytes },
+	{ "kcall_vircopy_bad_address_or_endpoint_fails",
+	  kcall_vircopy_bad_address_or_endpoint_fails },
 	{ NULL, NULL },
 };

@@ -13,8 +13,8 @@
  */
 #include "ktest.h"
 
-#define KECHO         ((endpoint_t)1)
-#define FAULT_ADDR    0x80000000u        /* mapped in nobody */
+#define KECHO	      ((endpoint_t)1)
+#define FAULT_ADDR    0x80000000u /* mapped in nobody */
 #define FAULT_WORD    (FAULT_ADDR + 0x10)
 #define KERNEL_ADDR   0x00100000u
 #define GRANT_BUF_LEN 64
@@ -26,12 +26,12 @@
 #define PF_ERR_USER    0x4
 
 enum owner_grant {
-	G_RW_KTEST,     /* direct, read-write, to ktest */
-	G_RO_KTEST,     /* direct, read-only, to ktest */
-	G_RW_PEER,      /* direct, read-write, to the endpoint given as arg */
-	G_RW_ANY,       /* direct, read-write, to anyone */
-	G_SEQ3_KTEST,   /* direct, read-write, to ktest, sequence number 3 */
-	G_SELF_LOOP,    /* indirect, to anyone, passing on itself */
+	G_RW_KTEST,   /* direct, read-write, to ktest */
+	G_RO_KTEST,   /* direct, read-only, to ktest */
+	G_RW_PEER,    /* direct, read-write, to the endpoint given as arg */
+	G_RW_ANY,     /* direct, read-write, to anyone */
+	G_SEQ3_KTEST, /* direct, read-write, to ktest, sequence number 3 */
+	G_SELF_LOOP,  /* indirect, to anyone, passing on itself */
 	NR_OWNER_GRANTS
 };
 
@@ -47,7 +47,7 @@ static int write_and_read_back(uint32_t value)
 	volatile uint32_t *p = (volatile uint32_t *)FAULT_WORD;
 
 	if (*p != 0)
-		return -EGENERIC;      /* a fresh page must read as zeroes */
+		return -EGENERIC; /* a fresh page must read as zeroes */
 	*p = value;
 	return (int)*p;
 }
@@ -80,11 +80,13 @@ static void set_indirect(cp_grant_t *g, endpoint_t to, endpoint_t from,
 
 static void fill_owner_grants(endpoint_t peer)
 {
-	set_direct(&owner_grants[G_RW_KTEST], ktest_ep, CPF_READ | CPF_WRITE, 0);
+	set_direct(&owner_grants[G_RW_KTEST], ktest_ep, CPF_READ | CPF_WRITE,
+		   0);
 	set_direct(&owner_grants[G_RO_KTEST], ktest_ep, CPF_READ, 0);
 	set_direct(&owner_grants[G_RW_PEER], peer, CPF_READ | CPF_WRITE, 0);
 	set_direct(&owner_grants[G_RW_ANY], ANY, CPF_READ | CPF_WRITE, 0);
-	set_direct(&owner_grants[G_SEQ3_KTEST], ktest_ep, CPF_READ | CPF_WRITE, 3);
+	set_direct(&owner_grants[G_SEQ3_KTEST], ktest_ep, CPF_READ | CPF_WRITE,
+		   3);
 	set_indirect(&owner_grants[G_SELF_LOOP], ANY, sys_self(),
 		     GRANT_ID(G_SELF_LOOP, 0));
 }
@@ -132,7 +134,8 @@ static int register_grant_table(uint32_t unused)
 static int vm_lookup(endpoint_t e, vir_bytes va, phys_bytes *pa,
 		     uint32_t *flags)
 {
-	struct sys_vmctl_msg v = { .request = VMCTL_LOOKUP, .endpt = e,
+	struct sys_vmctl_msg v = { .request = VMCTL_LOOKUP,
+				   .endpt = e,
 				   .vaddr = va };
 	int r = sys_vmctl(&v);
 
@@ -144,8 +147,12 @@ static int vm_lookup(endpoint_t e, vir_bytes va, phys_bytes *pa,
 static int vm_request(int request, endpoint_t e, vir_bytes va, phys_bytes pa,
 		      vir_bytes len, uint32_t flags)
 {
-	struct sys_vmctl_msg v = { .request = request, .endpt = e, .vaddr = va,
-				   .paddr = pa, .len = len, .flags = flags };
+	struct sys_vmctl_msg v = { .request = request,
+				   .endpt = e,
+				   .vaddr = va,
+				   .paddr = pa,
+				   .len = len,
+				   .flags = flags };
 	return sys_vmctl(&v);
 }
 
@@ -208,7 +215,8 @@ static void expect_pattern(const uint8_t *buf, uint32_t offset, size_t n)
 
 static void page_fault_resolved_by_vm_gives_child_a_fresh_page(void)
 {
-	struct spawn_opts o = { .kind = SPAWN_SYS, .map_on_fault = true,
+	struct spawn_opts o = { .kind = SPAWN_SYS,
+				.map_on_fault = true,
 				.slot = -1 };
 	endpoint_t e;
 	int result = 0;
@@ -234,8 +242,10 @@ static void page_fault_is_reported_to_vm_and_resumed_by_hand(void)
 	expect_eq(OK, sys_vmctl(&v));
 	expect_eq(e, v.endpt);
 	expect_eq(FAULT_WORD, v.vaddr);
-	expect_eq(PF_ERR_USER, v.err & (PF_ERR_USER | PF_ERR_WRITE | PF_ERR_PRESENT));
-	expect_eq(OK, vm_request(VMCTL_MAP, e, FAULT_ADDR, pa, PAGE_SIZE, VMF_WRITE));
+	expect_eq(PF_ERR_USER,
+		  v.err & (PF_ERR_USER | PF_ERR_WRITE | PF_ERR_PRESENT));
+	expect_eq(OK, vm_request(VMCTL_MAP, e, FAULT_ADDR, pa, PAGE_SIZE,
+				 VMF_WRITE));
 	expect_eq(OK, sys_vircopy(SELF, (vir_bytes)&marker, e, FAULT_WORD, 4));
 	expect_eq(OK, vm_request(VMCTL_RESUME, e, 0, 0, 0, 0));
 	expect_eq(OK, child_wait(e, &result));
@@ -295,14 +305,16 @@ static void vmctl_map_with_bad_range_returns_einval(void)
 	endpoint_t e;
 
 	expect_eq(OK, spawn_frozen(SPAWN_SYS, read_fault_word, &e));
-	expect_eq(-EINVAL, vm_request(VMCTL_MAP, e, FAULT_ADDR + 8, pa, PAGE_SIZE, 0));
-	expect_eq(-EINVAL, vm_request(VMCTL_MAP, e, FAULT_ADDR, pa + 8, PAGE_SIZE, 0));
+	expect_eq(-EINVAL,
+		  vm_request(VMCTL_MAP, e, FAULT_ADDR + 8, pa, PAGE_SIZE, 0));
+	expect_eq(-EINVAL,
+		  vm_request(VMCTL_MAP, e, FAULT_ADDR, pa + 8, PAGE_SIZE, 0));
 	expect_eq(-EINVAL, vm_request(VMCTL_MAP, e, FAULT_ADDR, pa, 0, 0));
 	expect_eq(-EINVAL, vm_request(VMCTL_MAP, e, FAULT_ADDR, pa, 100, 0));
 	expect_eq(-EINVAL, vm_request(VMCTL_MAP, e, USER_BASE - PAGE_SIZE, pa,
 				      PAGE_SIZE, 0));
-	expect_eq(-EINVAL, vm_request(VMCTL_MAP, e, 0xfffff000u, pa,
-				      2 * PAGE_SIZE, 0));
+	expect_eq(-EINVAL,
+		  vm_request(VMCTL_MAP, e, 0xfffff000u, pa, 2 * PAGE_SIZE, 0));
 	expect_eq(-EFAULT, vm_lookup(e, FAULT_ADDR, &got, &flags));
 	test_page_put(pa);
 }
@@ -329,7 +341,8 @@ static void vmctl_map_then_lookup_finds_page_in_frozen_child(void)
 	endpoint_t e;
 
 	expect_eq(OK, spawn_frozen(SPAWN_SYS, read_fault_word, &e));
-	expect_eq(OK, vm_request(VMCTL_MAP, e, FAULT_ADDR, pa, PAGE_SIZE, VMF_WRITE));
+	expect_eq(OK, vm_request(VMCTL_MAP, e, FAULT_ADDR, pa, PAGE_SIZE,
+				 VMF_WRITE));
 	expect_eq(OK, vm_lookup(e, FAULT_WORD, &got, &flags));
 	expect_eq(pa + (FAULT_WORD - FAULT_ADDR), got);
 	expect_eq(VMF_PRESENT | VMF_WRITE, flags);
@@ -350,7 +363,8 @@ static void vmctl_map_without_write_flag_is_read_only(void)
 	expect_eq(OK, vm_request(VMCTL_MAP, e, FAULT_ADDR, pa, PAGE_SIZE, 0));
 	expect_eq(OK, vm_lookup(e, FAULT_ADDR, &got, &flags));
 	expect_eq(VMF_PRESENT, flags);
-	expect_eq(-EFAULT, sys_vircopy(SELF, (vir_bytes)&value, e, FAULT_WORD, 4));
+	expect_eq(-EFAULT,
+		  sys_vircopy(SELF, (vir_bytes)&value, e, FAULT_WORD, 4));
 	expect_eq(OK, vm_request(VMCTL_UNMAP, e, FAULT_ADDR, 0, PAGE_SIZE, 0));
 	test_page_put(pa);
 }
@@ -363,10 +377,12 @@ static void vmctl_unmap_then_lookup_returns_efault(void)
 	endpoint_t e;
 
 	expect_eq(OK, spawn_frozen(SPAWN_SYS, read_fault_word, &e));
-	expect_eq(OK, vm_request(VMCTL_MAP, e, FAULT_ADDR, pa, PAGE_SIZE, VMF_WRITE));
+	expect_eq(OK, vm_request(VMCTL_MAP, e, FAULT_ADDR, pa, PAGE_SIZE,
+				 VMF_WRITE));
 	expect_eq(OK, vm_request(VMCTL_UNMAP, e, FAULT_ADDR, 0, PAGE_SIZE, 0));
 	expect_eq(-EFAULT, vm_lookup(e, FAULT_ADDR, &got, &flags));
-	expect_eq(-EFAULT, sys_vircopy(SELF, (vir_bytes)&value, e, FAULT_WORD, 4));
+	expect_eq(-EFAULT,
+		  sys_vircopy(SELF, (vir_bytes)&value, e, FAULT_WORD, 4));
 	test_page_put(pa);
 }
 
@@ -388,7 +404,8 @@ static void vmctl_unknown_request_returns_einval(void)
 
 static void vmctl_get_pagefault_with_none_pending_returns_none(void)
 {
-	struct sys_vmctl_msg v = { .request = VMCTL_GET_PAGEFAULT, .endpt = KECHO };
+	struct sys_vmctl_msg v = { .request = VMCTL_GET_PAGEFAULT,
+				   .endpt = KECHO };
 
 	expect_eq(OK, sys_vmctl(&v));
 	expect_eq(NONE, v.endpt);
@@ -411,7 +428,8 @@ static void safecopy_from_and_to_direct_grant_moves_bytes(void)
 	expect_eq(OK, sys_safecopyfrom(e, GRANT_ID(G_RW_KTEST, 0), 10, buf, 5));
 	expect_pattern(buf, 10, 5);
 	expect_eq(0, buf[5]);
-	expect_eq(OK, sys_safecopyto(e, GRANT_ID(G_RW_KTEST, 0), 20, &value, 4));
+	expect_eq(OK,
+		  sys_safecopyto(e, GRANT_ID(G_RW_KTEST, 0), 20, &value, 4));
 	expect_eq(value, finish_grant_owner(e, 20));
 }
 
@@ -422,8 +440,10 @@ static void safecopy_to_wrong_grantee_returns_eperm(void)
 	endpoint_t e;
 
 	expect_eq(OK, start_grant_owner(KECHO, &e));
-	expect_eq(-EPERM, sys_safecopyfrom(e, GRANT_ID(G_RW_PEER, 0), 0, buf, 4));
-	expect_eq(-EPERM, sys_safecopyto(e, GRANT_ID(G_RW_PEER, 0), 0, &value, 4));
+	expect_eq(-EPERM,
+		  sys_safecopyfrom(e, GRANT_ID(G_RW_PEER, 0), 0, buf, 4));
+	expect_eq(-EPERM,
+		  sys_safecopyto(e, GRANT_ID(G_RW_PEER, 0), 0, &value, 4));
 	expect_eq(pattern_word(0), finish_grant_owner(e, 0));
 }
 
@@ -454,7 +474,8 @@ static void safecopy_to_read_only_grant_returns_eperm(void)
 	expect_eq(OK, start_grant_owner(KECHO, &e));
 	expect_eq(OK, sys_safecopyfrom(e, GRANT_ID(G_RO_KTEST, 0), 8, buf, 8));
 	expect_pattern(buf, 8, 8);
-	expect_eq(-EPERM, sys_safecopyto(e, GRANT_ID(G_RO_KTEST, 0), 8, &value, 4));
+	expect_eq(-EPERM,
+		  sys_safecopyto(e, GRANT_ID(G_RO_KTEST, 0), 8, &value, 4));
 	expect_eq(pattern_word(8), finish_grant_owner(e, 8));
 }
 
@@ -464,10 +485,14 @@ static void safecopy_with_wrong_sequence_number_returns_eperm(void)
 	endpoint_t e;
 
 	expect_eq(OK, start_grant_owner(KECHO, &e));
-	expect_eq(-EPERM, sys_safecopyfrom(e, GRANT_ID(G_RW_KTEST, 1), 0, buf, 4));
-	expect_eq(-EPERM, sys_safecopyfrom(e, GRANT_ID(G_SEQ3_KTEST, 0), 0, buf, 4));
-	expect_eq(-EPERM, sys_safecopyfrom(e, GRANT_ID(G_SEQ3_KTEST, 4), 0, buf, 4));
-	expect_eq(OK, sys_safecopyfrom(e, GRANT_ID(G_SEQ3_KTEST, 3), 0, buf, 4));
+	expect_eq(-EPERM,
+		  sys_safecopyfrom(e, GRANT_ID(G_RW_KTEST, 1), 0, buf, 4));
+	expect_eq(-EPERM,
+		  sys_safecopyfrom(e, GRANT_ID(G_SEQ3_KTEST, 0), 0, buf, 4));
+	expect_eq(-EPERM,
+		  sys_safecopyfrom(e, GRANT_ID(G_SEQ3_KTEST, 4), 0, buf, 4));
+	expect_eq(OK,
+		  sys_safecopyfrom(e, GRANT_ID(G_SEQ3_KTEST, 3), 0, buf, 4));
 	expect_pattern(buf, 0, 4);
 }
 
@@ -477,7 +502,8 @@ static void safecopy_with_grant_id_beyond_table_returns_eperm(void)
 	endpoint_t e;
 
 	expect_eq(OK, start_grant_owner(KECHO, &e));
-	expect_eq(-EPERM, sys_safecopyfrom(e, GRANT_ID(NR_OWNER_GRANTS, 0), 0, buf, 4));
+	expect_eq(-EPERM,
+		  sys_safecopyfrom(e, GRANT_ID(NR_OWNER_GRANTS, 0), 0, buf, 4));
 	expect_eq(-EPERM, sys_safecopyfrom(e, GRANT_ID(100000, 0), 0, buf, 4));
 	expect_eq(-EPERM, sys_safecopyfrom(e, GRANT_INVALID, 0, buf, 4));
 }
@@ -493,7 +519,8 @@ static void safecopy_from_granter_without_table_returns_eperm(void)
 	expect_eq(-EPERM, sys_safecopyfrom(user, GRANT_ID(0, 0), 0, buf, 4));
 	expect_eq(-EPERM, sys_safecopyfrom(KECHO, GRANT_ID(0, 0), 0, buf, 4));
 	child_kill(sys);
-	expect_eq(-EDEADSRCDST, sys_safecopyfrom(sys, GRANT_ID(0, 0), 0, buf, 4));
+	expect_eq(-EDEADSRCDST,
+		  sys_safecopyfrom(sys, GRANT_ID(0, 0), 0, buf, 4));
 }
 
 static void safecopy_with_unmapped_local_buffer_returns_efault(void)
@@ -540,8 +567,9 @@ static void safecopy_through_indirect_grant_reads_original_granter(void)
 	m.word[1] = (uint32_t)GRANT_ID(G_RW_PEER, 0);
 	expect_eq(OK, ipc_send(relay, &m));
 	expect_eq(OK, ktest_receive(relay, &m, &status, WAIT_TICKS));
-	expect_eq(OK, (int)m.word[0]);               /* relay's sys_setgrant */
-	expect_eq(-EPERM, sys_safecopyfrom(owner, GRANT_ID(G_RW_PEER, 0), 0, buf, 4));
+	expect_eq(OK, (int)m.word[0]); /* relay's sys_setgrant */
+	expect_eq(-EPERM,
+		  sys_safecopyfrom(owner, GRANT_ID(G_RW_PEER, 0), 0, buf, 4));
 	expect_eq(OK, sys_safecopyfrom(relay, GRANT_ID(0, 0), 0, buf,
 				       GRANT_BUF_LEN));
 	expect_pattern(buf, 0, GRANT_BUF_LEN);
@@ -553,7 +581,8 @@ static void safecopy_through_self_referencing_indirect_grant_returns_eloop(void)
 	endpoint_t e;
 
 	expect_eq(OK, start_grant_owner(KECHO, &e));
-	expect_eq(-ELOOP, sys_safecopyfrom(e, GRANT_ID(G_SELF_LOOP, 0), 0, buf, 4));
+	expect_eq(-ELOOP,
+		  sys_safecopyfrom(e, GRANT_ID(G_SELF_LOOP, 0), 0, buf, 4));
 	expect_eq(pattern_word(0), finish_grant_owner(e, 0));
 }
 
@@ -569,7 +598,8 @@ static void setgrant_with_unmapped_table_returns_efault(void)
 static void setgrant_with_bad_entry_count_returns_einval(void)
 {
 	expect_eq(-EINVAL, sys_setgrant(owner_grants, -1));
-	expect_eq(-EINVAL, sys_setgrant(owner_grants, (1 << GRANT_IDX_BITS) + 1));
+	expect_eq(-EINVAL,
+		  sys_setgrant(owner_grants, (1 << GRANT_IDX_BITS) + 1));
 }
 
 static void setgrant_from_user_process_is_denied(void)
@@ -583,32 +613,59 @@ static void setgrant_from_user_process_is_denied(void)
 }
 
 const struct test_case memory_tests[] = {
-	{ "page_fault_resolved_by_vm_gives_child_a_fresh_page", page_fault_resolved_by_vm_gives_child_a_fresh_page },
-	{ "page_fault_is_reported_to_vm_and_resumed_by_hand", page_fault_is_reported_to_vm_and_resumed_by_hand },
-	{ "vmctl_lookup_reports_present_and_write_flags", vmctl_lookup_reports_present_and_write_flags },
-	{ "vmctl_lookup_of_unmapped_address_returns_efault", vmctl_lookup_of_unmapped_address_returns_efault },
-	{ "vmctl_lookup_shows_child_shares_text_but_not_data", vmctl_lookup_shows_child_shares_text_but_not_data },
-	{ "vmctl_map_with_bad_range_returns_einval", vmctl_map_with_bad_range_returns_einval },
-	{ "vmctl_map_of_kernel_frame_returns_eperm", vmctl_map_of_kernel_frame_returns_eperm },
-	{ "vmctl_map_then_lookup_finds_page_in_frozen_child", vmctl_map_then_lookup_finds_page_in_frozen_child },
-	{ "vmctl_map_without_write_flag_is_read_only", vmctl_map_without_write_flag_is_read_only },
-	{ "vmctl_unmap_then_lookup_returns_efault", vmctl_unmap_then_lookup_returns_efault },
-	{ "vmctl_resume_without_page_fault_returns_einval", vmctl_resume_without_page_fault_returns_einval },
-	{ "vmctl_unknown_request_returns_einval", vmctl_unknown_request_returns_einval },
-	{ "vmctl_get_pagefault_with_none_pending_returns_none", vmctl_get_pagefault_with_none_pending_returns_none },
-	{ "safecopy_from_and_to_direct_grant_moves_bytes", safecopy_from_and_to_direct_grant_moves_bytes },
-	{ "safecopy_to_wrong_grantee_returns_eperm", safecopy_to_wrong_grantee_returns_eperm },
-	{ "safecopy_beyond_grant_length_returns_eperm", safecopy_beyond_grant_length_returns_eperm },
-	{ "safecopy_to_read_only_grant_returns_eperm", safecopy_to_read_only_grant_returns_eperm },
-	{ "safecopy_with_wrong_sequence_number_returns_eperm", safecopy_with_wrong_sequence_number_returns_eperm },
-	{ "safecopy_with_grant_id_beyond_table_returns_eperm", safecopy_with_grant_id_beyond_table_returns_eperm },
-	{ "safecopy_from_granter_without_table_returns_eperm", safecopy_from_granter_without_table_returns_eperm },
-	{ "safecopy_with_unmapped_local_buffer_returns_efault", safecopy_with_unmapped_local_buffer_returns_efault },
-	{ "safecopy_through_grant_to_any_succeeds", safecopy_through_grant_to_any_succeeds },
-	{ "safecopy_through_indirect_grant_reads_original_granter", safecopy_through_indirect_grant_reads_original_granter },
-	{ "safecopy_through_self_referencing_indirect_grant_returns_eloop", safecopy_through_self_referencing_indirect_grant_returns_eloop },
-	{ "setgrant_with_unmapped_table_returns_efault", setgrant_with_unmapped_table_returns_efault },
-	{ "setgrant_with_bad_entry_count_returns_einval", setgrant_with_bad_entry_count_returns_einval },
-	{ "setgrant_from_user_process_is_denied", setgrant_from_user_process_is_denied },
+	{ "page_fault_resolved_by_vm_gives_child_a_fresh_page",
+	  page_fault_resolved_by_vm_gives_child_a_fresh_page },
+	{ "page_fault_is_reported_to_vm_and_resumed_by_hand",
+	  page_fault_is_reported_to_vm_and_resumed_by_hand },
+	{ "vmctl_lookup_reports_present_and_write_flags",
+	  vmctl_lookup_reports_present_and_write_flags },
+	{ "vmctl_lookup_of_unmapped_address_returns_efault",
+	  vmctl_lookup_of_unmapped_address_returns_efault },
+	{ "vmctl_lookup_shows_child_shares_text_but_not_data",
+	  vmctl_lookup_shows_child_shares_text_but_not_data },
+	{ "vmctl_map_with_bad_range_returns_einval",
+	  vmctl_map_with_bad_range_returns_einval },
+	{ "vmctl_map_of_kernel_frame_returns_eperm",
+	  vmctl_map_of_kernel_frame_returns_eperm },
+	{ "vmctl_map_then_lookup_finds_page_in_frozen_child",
+	  vmctl_map_then_lookup_finds_page_in_frozen_child },
+	{ "vmctl_map_without_write_flag_is_read_only",
+	  vmctl_map_without_write_flag_is_read_only },
+	{ "vmctl_unmap_then_lookup_returns_efault",
+	  vmctl_unmap_then_lookup_returns_efault },
+	{ "vmctl_resume_without_page_fault_returns_einval",
+	  vmctl_resume_without_page_fault_returns_einval },
+	{ "vmctl_unknown_request_returns_einval",
+	  vmctl_unknown_request_returns_einval },
+	{ "vmctl_get_pagefault_with_none_pending_returns_none",
+	  vmctl_get_pagefault_with_none_pending_returns_none },
+	{ "safecopy_from_and_to_direct_grant_moves_bytes",
+	  safecopy_from_and_to_direct_grant_moves_bytes },
+	{ "safecopy_to_wrong_grantee_returns_eperm",
+	  safecopy_to_wrong_grantee_returns_eperm },
+	{ "safecopy_beyond_grant_length_returns_eperm",
+	  safecopy_beyond_grant_length_returns_eperm },
+	{ "safecopy_to_read_only_grant_returns_eperm",
+	  safecopy_to_read_only_grant_returns_eperm },
+	{ "safecopy_with_wrong_sequence_number_returns_eperm",
+	  safecopy_with_wrong_sequence_number_returns_eperm },
+	{ "safecopy_with_grant_id_beyond_table_returns_eperm",
+	  safecopy_with_grant_id_beyond_table_returns_eperm },
+	{ "safecopy_from_granter_without_table_returns_eperm",
+	  safecopy_from_granter_without_table_returns_eperm },
+	{ "safecopy_with_unmapped_local_buffer_returns_efault",
+	  safecopy_with_unmapped_local_buffer_returns_efault },
+	{ "safecopy_through_grant_to_any_succeeds",
+	  safecopy_through_grant_to_any_succeeds },
+	{ "safecopy_through_indirect_grant_reads_original_granter",
+	  safecopy_through_indirect_grant_reads_original_granter },
+	{ "safecopy_through_self_referencing_indirect_grant_returns_eloop",
+	  safecopy_through_self_referencing_indirect_grant_returns_eloop },
+	{ "setgrant_with_unmapped_table_returns_efault",
+	  setgrant_with_unmapped_table_returns_efault },
+	{ "setgrant_with_bad_entry_count_returns_einval",
+	  setgrant_with_bad_entry_count_returns_einval },
+	{ "setgrant_from_user_process_is_denied",
+	  setgrant_from_user_process_is_denied },
 	{ NULL, NULL },
 };

@@ -12,9 +12,9 @@
  */
 #include "ktest.h"
 
-#define KECHO           ((endpoint_t)1)
-#define UNMAPPED_ADDR   0x80000000u
-#define FAULTING_RUNS   20
+#define KECHO	      ((endpoint_t)1)
+#define UNMAPPED_ADDR 0x80000000u
+#define FAULTING_RUNS 20
 
 /* ---- child bodies ---- */
 
@@ -80,7 +80,10 @@ static int execute_into_after_overflow(uint32_t unused)
 	(void)unused;
 	__asm__ volatile("movl $0x7fffffff, %%eax\n\t"
 			 "addl $1, %%eax\n\t"
-			 "into" : : : "eax", "cc");
+			 "into"
+			 :
+			 :
+			 : "eax", "cc");
 	return OK;
 }
 
@@ -134,8 +137,8 @@ static _Noreturn int manage_signals_for_ktest(uint32_t unused)
 
 	(void)unused;
 	for (;;) {
-		if (ipc_receive(ANY, &m, &status) == OK && is_ipc_notify(status) &&
-		    m.m_source == SYSTEM)
+		if (ipc_receive(ANY, &m, &status) == OK &&
+		    is_ipc_notify(status) && m.m_source == SYSTEM)
 			relay_pending_signals(m.notify.sigs);
 	}
 }
@@ -238,7 +241,7 @@ static void user_divide_by_zero_raises_sigfpe_and_stays_frozen(void)
 	expect_eq(ksig_bit(SIGFPE), child_signals(e));
 	expect_eq(RTS_SIG_PENDING, proc_rts(e) & RTS_SIG_PENDING);
 	expect_kernel_alive();
-	expect_eq(-EINTR, child_wait(e, &result));   /* never reported a result */
+	expect_eq(-EINTR, child_wait(e, &result)); /* never reported a result */
 	expect_eq(RTS_SIG_PENDING, proc_rts(e) & RTS_SIG_PENDING);
 }
 
@@ -289,7 +292,8 @@ static void user_int3_raises_sigtrap(void)
 
 static void user_into_after_overflow_raises_sigfpe(void)
 {
-	expect_child_stopped_by(SPAWN_USER, execute_into_after_overflow, SIGFPE);
+	expect_child_stopped_by(SPAWN_USER, execute_into_after_overflow,
+				SIGFPE);
 }
 
 static void system_divide_by_zero_raises_sigfpe(void)
@@ -323,7 +327,7 @@ static void kill_sigusr1_reaches_manager_and_endksig_resumes_child(void)
 	reply_ok(e);
 	expect_eq(OK, ktest_receive(e, &m, &status, WAIT_TICKS));
 	expect_eq(CHILD_REPORT, m.m_type);
-	expect_eq(1, m.word[0]);                     /* it ran on */
+	expect_eq(1, m.word[0]); /* it ran on */
 }
 
 static void kill_signals_accumulate_until_collected(void)
@@ -336,7 +340,8 @@ static void kill_signals_accumulate_until_collected(void)
 	expect_eq(OK, sys_kill(e, SIGUSR1));
 	expect_getksig(e, ksig_bit(SIGUSR1) | ksig_bit(SIGUSR2));
 	expect_getksig(NONE, 0);
-	expect_eq(RTS_SIG_PENDING, proc_rts(e) & (RTS_SIG_PENDING | RTS_SIGNALED));
+	expect_eq(RTS_SIG_PENDING,
+		  proc_rts(e) & (RTS_SIG_PENDING | RTS_SIGNALED));
 	expect_eq(OK, sys_endksig(e));
 	expect_eq(0, proc_rts(e) & RTS_SIG_PENDING);
 }
@@ -348,7 +353,7 @@ static void endksig_keeps_child_stopped_when_new_signal_arrived(void)
 	expect_eq(OK, spawn_frozen_sys(ping_ktest_forever, &e));
 	expect_eq(OK, sys_kill(e, SIGUSR1));
 	expect_getksig(e, ksig_bit(SIGUSR1));
-	expect_eq(OK, sys_kill(e, SIGUSR2));         /* while being handled */
+	expect_eq(OK, sys_kill(e, SIGUSR2)); /* while being handled */
 	expect_eq(OK, sys_endksig(e));
 	expect_eq(RTS_SIG_PENDING | RTS_SIGNALED,
 		  proc_rts(e) & (RTS_SIG_PENDING | RTS_SIGNALED));
@@ -394,7 +399,7 @@ static void kill_of_self_managed_process_arrives_as_notification(void)
 	expect_eq(OK, receive_system_notify(&m));
 	expect_true(ksig_ismember(m.notify.sigs, SIGUSR2));
 	expect_true(ksig_ismember(m.notify.sigs, SIGKSIGSM));
-	expect_eq(0, proc_rts(ktest_ep));            /* not stopped */
+	expect_eq(0, proc_rts(ktest_ep)); /* not stopped */
 }
 
 static void kill_from_user_process_is_denied(void)
@@ -419,7 +424,7 @@ static void endksig_by_non_manager_returns_eperm(void)
 	expect_eq(OK, child_wait(other, &result));
 	expect_eq(-EPERM, result);
 	expect_eq(RTS_SIG_PENDING, proc_rts(target) & RTS_SIG_PENDING);
-	expect_eq(OK, sys_endksig(target));          /* the manager may */
+	expect_eq(OK, sys_endksig(target)); /* the manager may */
 	expect_eq(0, proc_rts(target) & RTS_SIG_PENDING);
 }
 
@@ -432,7 +437,7 @@ static void endksig_without_pending_signal_returns_einval(void)
 	expect_eq(OK, sys_kill(e, SIGUSR1));
 	expect_getksig(e, ksig_bit(SIGUSR1));
 	expect_eq(OK, sys_endksig(e));
-	expect_eq(-EINVAL, sys_endksig(e));          /* already released */
+	expect_eq(-EINVAL, sys_endksig(e)); /* already released */
 }
 
 static void sys_exit_of_system_child_raises_sigabrt(void)
@@ -462,8 +467,8 @@ static void fault_is_reported_to_manager_named_in_privileges(void)
 	expect_eq(CHILD_REPORT, m.m_type);
 	expect_eq(faulter, (endpoint_t)m.word[0]);
 	expect_eq(ksig_bit(SIGFPE), m.word[1] | ((ksigset_t)m.word[2] << 32));
-	expect_eq(ksig_bit(SIGKSIG) >> 32, m.word[3]);   /* notified SIGKSIG */
-	expect_eq(0, child_signals(faulter));        /* ktest heard nothing */
+	expect_eq(ksig_bit(SIGKSIG) >> 32, m.word[3]); /* notified SIGKSIG */
+	expect_eq(0, child_signals(faulter));	       /* ktest heard nothing */
 	expect_eq(RTS_SIG_PENDING, proc_rts(faulter) & RTS_SIG_PENDING);
 	expect_kernel_alive();
 }
@@ -512,7 +517,7 @@ static void lethal_signal_to_self_manager_goes_to_its_backup(void)
 static int clear_myself(uint32_t unused)
 {
 	(void)unused;
-	return sys_clear(SELF);     /* never returns: the caller is gone */
+	return sys_clear(SELF); /* never returns: the caller is gone */
 }
 
 static void clear_of_the_caller_itself_removes_it(void)
@@ -527,31 +532,51 @@ static void clear_of_the_caller_itself_removes_it(void)
 }
 
 const struct test_case signal_tests[] = {
-	{ "user_divide_by_zero_raises_sigfpe_and_stays_frozen", user_divide_by_zero_raises_sigfpe_and_stays_frozen },
-	{ "user_touching_unmapped_memory_raises_sigsegv_through_vm", user_touching_unmapped_memory_raises_sigsegv_through_vm },
-	{ "user_null_dereference_raises_sigsegv", user_null_dereference_raises_sigsegv },
+	{ "user_divide_by_zero_raises_sigfpe_and_stays_frozen",
+	  user_divide_by_zero_raises_sigfpe_and_stays_frozen },
+	{ "user_touching_unmapped_memory_raises_sigsegv_through_vm",
+	  user_touching_unmapped_memory_raises_sigsegv_through_vm },
+	{ "user_null_dereference_raises_sigsegv",
+	  user_null_dereference_raises_sigsegv },
 	{ "user_hlt_raises_sigill", user_hlt_raises_sigill },
 	{ "user_cli_raises_sigill", user_cli_raises_sigill },
 	{ "user_outb_raises_sigill", user_outb_raises_sigill },
 	{ "user_ud2_raises_sigill", user_ud2_raises_sigill },
 	{ "user_int3_raises_sigtrap", user_int3_raises_sigtrap },
-	{ "user_into_after_overflow_raises_sigfpe", user_into_after_overflow_raises_sigfpe },
-	{ "system_divide_by_zero_raises_sigfpe", system_divide_by_zero_raises_sigfpe },
+	{ "user_into_after_overflow_raises_sigfpe",
+	  user_into_after_overflow_raises_sigfpe },
+	{ "system_divide_by_zero_raises_sigfpe",
+	  system_divide_by_zero_raises_sigfpe },
 	{ "system_hlt_raises_sigill", system_hlt_raises_sigill },
-	{ "kill_sigusr1_reaches_manager_and_endksig_resumes_child", kill_sigusr1_reaches_manager_and_endksig_resumes_child },
-	{ "kill_signals_accumulate_until_collected", kill_signals_accumulate_until_collected },
-	{ "endksig_keeps_child_stopped_when_new_signal_arrived", endksig_keeps_child_stopped_when_new_signal_arrived },
-	{ "kill_with_invalid_signal_number_returns_einval", kill_with_invalid_signal_number_returns_einval },
-	{ "kill_of_kernel_task_returns_eperm", kill_of_kernel_task_returns_eperm },
-	{ "kill_of_dead_endpoint_returns_edeadsrcdst", kill_of_dead_endpoint_returns_edeadsrcdst },
-	{ "kill_of_self_managed_process_arrives_as_notification", kill_of_self_managed_process_arrives_as_notification },
-	{ "kill_from_user_process_is_denied", kill_from_user_process_is_denied },
-	{ "endksig_by_non_manager_returns_eperm", endksig_by_non_manager_returns_eperm },
-	{ "endksig_without_pending_signal_returns_einval", endksig_without_pending_signal_returns_einval },
-	{ "sys_exit_of_system_child_raises_sigabrt", sys_exit_of_system_child_raises_sigabrt },
-	{ "fault_is_reported_to_manager_named_in_privileges", fault_is_reported_to_manager_named_in_privileges },
-	{ "kernel_survives_twenty_faulting_children_without_leaks", kernel_survives_twenty_faulting_children_without_leaks },
-	{ "lethal_signal_to_self_manager_goes_to_its_backup", lethal_signal_to_self_manager_goes_to_its_backup },
-	{ "clear_of_the_caller_itself_removes_it", clear_of_the_caller_itself_removes_it },
+	{ "kill_sigusr1_reaches_manager_and_endksig_resumes_child",
+	  kill_sigusr1_reaches_manager_and_endksig_resumes_child },
+	{ "kill_signals_accumulate_until_collected",
+	  kill_signals_accumulate_until_collected },
+	{ "endksig_keeps_child_stopped_when_new_signal_arrived",
+	  endksig_keeps_child_stopped_when_new_signal_arrived },
+	{ "kill_with_invalid_signal_number_returns_einval",
+	  kill_with_invalid_signal_number_returns_einval },
+	{ "kill_of_kernel_task_returns_eperm",
+	  kill_of_kernel_task_returns_eperm },
+	{ "kill_of_dead_endpoint_returns_edeadsrcdst",
+	  kill_of_dead_endpoint_returns_edeadsrcdst },
+	{ "kill_of_self_managed_process_arrives_as_notification",
+	  kill_of_self_managed_process_arrives_as_notification },
+	{ "kill_from_user_process_is_denied",
+	  kill_from_user_process_is_denied },
+	{ "endksig_by_non_manager_returns_eperm",
+	  endksig_by_non_manager_returns_eperm },
+	{ "endksig_without_pending_signal_returns_einval",
+	  endksig_without_pending_signal_returns_einval },
+	{ "sys_exit_of_system_child_raises_sigabrt",
+	  sys_exit_of_system_child_raises_sigabrt },
+	{ "fault_is_reported_to_manager_named_in_privileges",
+	  fault_is_reported_to_manager_named_in_privileges },
+	{ "kernel_survives_twenty_faulting_children_without_leaks",
+	  kernel_survives_twenty_faulting_children_without_leaks },
+	{ "lethal_signal_to_self_manager_goes_to_its_backup",
+	  lethal_signal_to_self_manager_goes_to_its_backup },
+	{ "clear_of_the_caller_itself_removes_it",
+	  clear_of_the_caller_itself_removes_it },
 	{ NULL, NULL },
 };

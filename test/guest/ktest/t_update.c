@@ -76,8 +76,9 @@ static void update_swaps_images_and_serves_queued_senders(void)
 	expect_eq(TAG_OLD, echo_tag(old_e));
 	prepare(old_e);
 	for (uint32_t i = 0; i < 3; i++) {
-		expect_eq(OK, spawn_sys(client_sendrec, ((uint32_t)old_e << 8) | i,
-					&client[i]));
+		expect_eq(OK,
+			  spawn_sys(client_sendrec, ((uint32_t)old_e << 8) | i,
+				    &client[i]));
 		expect_eq(OK, wait_until_blocked(client[i], RTS_SENDING));
 	}
 	expect_eq(OK, sys_update(old_e, new_e, 0));
@@ -101,7 +102,7 @@ static void update_rollback_restores_the_old_image(void)
 	prepare(old_e);
 	expect_eq(OK, sys_update(old_e, new_e, 0));
 	expect_eq(OK, sys_update(old_e, new_e, SYS_UPD_ROLLBACK));
-	expect_eq(OK, ipc_send(old_e, &m));    /* answer its ECHO_READY */
+	expect_eq(OK, ipc_send(old_e, &m)); /* answer its ECHO_READY */
 	expect_eq(TAG_OLD, echo_tag(old_e));
 	expect_true(proc_rts(new_e) & RTS_NO_PRIV);
 }
@@ -114,7 +115,7 @@ static void update_keeps_pending_notification_with_the_endpoint(void)
 	expect_eq(OK, spawn_sys(echo_server, TAG_OLD, &old_e));
 	expect_eq(OK, spawn_frozen(report_first_receive, 0, &new_e));
 	prepare(old_e);
-	expect_eq(OK, ipc_notify(old_e));      /* pending: it is in a sendrec */
+	expect_eq(OK, ipc_notify(old_e)); /* pending: it is in a sendrec */
 	expect_eq(OK, sys_update(old_e, new_e, 0));
 	expect_eq(OK, sys_privctl(old_e, SYS_PRIV_ALLOW, 0));
 	expect_eq(OK, child_wait(old_e, &result));
@@ -133,7 +134,9 @@ static void update_of_runnable_process_returns_ebusy(void)
 
 static void update_of_user_process_returns_eperm(void)
 {
-	struct spawn_opts o = { .kind = SPAWN_USER, .frozen = true, .slot = -1 };
+	struct spawn_opts o = { .kind = SPAWN_USER,
+				.frozen = true,
+				.slot = -1 };
 	endpoint_t user, frozen;
 
 	expect_eq(OK, spawn(echo_server, 0, &o, &user));
@@ -155,11 +158,17 @@ static void update_with_bad_endpoints_returns_einval(void)
 }
 
 const struct test_case update_tests[] = {
-	{ "update_swaps_images_and_serves_queued_senders", update_swaps_images_and_serves_queued_senders },
-	{ "update_rollback_restores_the_old_image", update_rollback_restores_the_old_image },
-	{ "update_keeps_pending_notification_with_the_endpoint", update_keeps_pending_notification_with_the_endpoint },
-	{ "update_of_runnable_process_returns_ebusy", update_of_runnable_process_returns_ebusy },
-	{ "update_of_user_process_returns_eperm", update_of_user_process_returns_eperm },
-	{ "update_with_bad_endpoints_returns_einval", update_with_bad_endpoints_returns_einval },
+	{ "update_swaps_images_and_serves_queued_senders",
+	  update_swaps_images_and_serves_queued_senders },
+	{ "update_rollback_restores_the_old_image",
+	  update_rollback_restores_the_old_image },
+	{ "update_keeps_pending_notification_with_the_endpoint",
+	  update_keeps_pending_notification_with_the_endpoint },
+	{ "update_of_runnable_process_returns_ebusy",
+	  update_of_runnable_process_returns_ebusy },
+	{ "update_of_user_process_returns_eperm",
+	  update_of_user_process_returns_eperm },
+	{ "update_with_bad_endpoints_returns_einval",
+	  update_with_bad_endpoints_returns_einval },
 	{ NULL, NULL },
 };
