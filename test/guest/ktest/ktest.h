@@ -46,6 +46,7 @@ struct test_case {
 /* Test tables, one per file. */
 extern const struct test_case ipc_tests[];
 extern const struct test_case kcall_tests[];
+extern const struct test_case kdev_tests[];
 extern const struct test_case signal_tests[];
 extern const struct test_case memory_tests[];
 extern const struct test_case update_tests[];
@@ -94,8 +95,30 @@ int ktest_receive(endpoint_t from, message *m, uint32_t *status, int ticks);
 int wait_until_blocked(endpoint_t e, uint32_t rts_flag);
 uint32_t proc_rts(endpoint_t e);
 
-/* A child body serving ECHO_REQ and ECHO_PREPARE (echo.c). */
+/* Child bodies shared by several test files (bodies.c). */
 _Noreturn int echo_server(uint32_t tag);
+int return_arg(uint32_t arg);
+int sendrec_to(uint32_t target);
+int receive_one_and_report_word(uint32_t unused);
+
+/*
+ * A child with several results leaves them in its own copy of
+ * child_values[]; run_child() waits for it and copies them out.
+ */
+#define MAX_VALUES 32
+#define UNSET	   0x7f7f7f7f /* a value no call returns */
+
+struct child_run {
+	endpoint_t ep;
+	int result;
+	int32_t values[MAX_VALUES];
+};
+
+extern int32_t child_values[MAX_VALUES];
+void run_child(child_fn fn, uint32_t arg, const struct spawn_opts *o,
+	       struct child_run *run);
+struct spawn_opts sys_opts(const struct priv_spec *spec, bool frozen);
+struct priv_spec priv_of(endpoint_t e);
 
 /* Benchmarks (bench.c), run instead of the tests on "bench". */
 void bench_run(void);

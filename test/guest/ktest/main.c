@@ -140,6 +140,7 @@ int main(void)
 	sys_getinfo(GET_KINFO, &ki, sizeof(ki), NONE);
 	run_table(ipc_tests);
 	run_table(kcall_tests);
+	run_table(kdev_tests);
 	run_table(signal_tests);
 	run_table(memory_tests);
 	run_table(update_tests);

@@ -482,3 +482,38 @@ int wait_until_blocked(endpoint_t e, uint32_t rts_flag)
 	}
 	return -ETIMEDOUT;
 }
+
+/* ---- running a child that reports several values ---- */
+
+int32_t child_values[MAX_VALUES];
+
+/* Run fn in a child until it reports; fetch its result and child_values. */
+void run_child(child_fn fn, uint32_t arg, const struct spawn_opts *o,
+	       struct child_run *run)
+{
+	run->ep = NONE;
+	run->result = UNSET;
+	for (int i = 0; i < MAX_VALUES; i++)
+		run->values[i] = UNSET;
+	expect_eq(OK, spawn(fn, arg, o, &run->ep));
+	expect_eq(OK, child_wait(run->ep, &run->result));
+	expect_eq(OK, sys_vircopy(run->ep, (vir_bytes)child_values, SELF,
+				  (vir_bytes)run->values, sizeof(run->values)));
+}
+
+struct spawn_opts sys_opts(const struct priv_spec *spec, bool frozen)
+{
+	return (struct spawn_opts){
+		.kind = SPAWN_SYS, .spec = spec, .frozen = frozen, .slot = -1
+	};
+}
+
+/* The privileges of e as getinfo reports them. */
+struct priv_spec priv_of(endpoint_t e)
+{
+	struct priv_spec s;
+
+	memset(&s, 0, sizeof(s));
+	expect_eq(OK, sys_getinfo(GET_PRIV, &s, sizeof(s), e));
+	return s;
+}

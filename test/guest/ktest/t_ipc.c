@@ -37,23 +37,6 @@ static int block_receiving_from_ktest(uint32_t unused)
 	return ipc_receive(ktest_ep, &m, NULL);
 }
 
-static int sendrec_to(uint32_t target)
-{
-	message m = { .m_type = ECHO_REQ };
-
-	return ipc_sendrec((endpoint_t)target, &m);
-}
-
-static int receive_one_and_report_word(uint32_t unused)
-{
-	message m;
-	uint32_t status;
-
-	(void)unused;
-	int r = ipc_receive(ANY, &m, &status);
-	return r != OK ? r : (int)m.word[0];
-}
-
 /* ---- tests ---- */
 
 static void ipc_sendrec_roundtrip_reaches_echo_server(void)
