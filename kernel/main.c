@@ -75,6 +75,9 @@ _Noreturn void kmain(uint32_t magic, uint32_t mb_info)
 		(unsigned)(mem_top / 1024),
 		(unsigned)(kinfo.free_mem[0].size / 1024), pages_free_count(),
 		kinfo.nr_boot_procs);
+	if (mem_top > kernel_phys_top)
+		kprintf("memory: RAM above %u MiB is not used (kernel identity map)\n",
+			(unsigned)(kernel_phys_top >> 20));
 	arch_init_pic();
 	clock_init();
 	restart_user();

@@ -26,6 +26,8 @@
 #define PDE_IDX(va)    ((va) >> 22)
 #define PTE_IDX(va)    (((va) >> 12) & 0x3ff)
 #define USER_PDE_FIRST PDE_IDX(USER_BASE)
+#define POOL_MIN       (2u * 1024 * 1024)
+#define POOL_MAX       (16u * 1024 * 1024)
 
 phys_bytes kernel_phys_top;
 static uint32_t kernel_pdes[USER_PDE_FIRST];
@@ -48,9 +50,11 @@ void mem_init(phys_bytes ram_top, phys_bytes free_start)
 	     i++)
 		kernel_pdes[i] = (i << 22) | PG_P | PG_W | PG_PS;
 
-	phys_bytes pool = kernel_phys_top / 8;
-	if (pool < 2u * 1024 * 1024)
-		pool = 2u * 1024 * 1024;
+	phys_bytes pool = kernel_phys_top / 8; /* page tables: 2..16 MiB */
+	if (pool < POOL_MIN)
+		pool = POOL_MIN;
+	if (pool > POOL_MAX)
+		pool = POOL_MAX;
 	pool_start = pool_next = (free_start + PAGE_SIZE - 1) & PG_FRAME;
 	pool_end = pool_start + pool;
 	if (pool_end > kernel_phys_top)
