@@ -117,6 +117,7 @@ static void set_boot_privileges(struct proc *p,
 	if (b->flags & BOOT_ROOT) {
 		pr->flags |= ROOT_SYS_PROC;
 		pr->sig_mgr = SELF;
+		root_sys_endpoint = p->endpoint;
 	}
 	if (b->flags & BOOT_VM) {
 		pr->flags |= VM_SYS_PROC;

@@ -69,6 +69,8 @@ static bool deadlock(const struct proc *caller, uint32_t role,
 	struct proc *xp;
 	endpoint_t e = target;
 
+	if (target == caller->endpoint)
+		return true;
 	for (int group = 2; group <= NR_TASKS + NR_PROCS + 1; group++) {
 		if (e == ANY || e == NONE || endpoint_lookup(e, &xp) != OK)
 			return false;
@@ -215,7 +217,7 @@ static void asyn_finish(struct proc *sender, int i, uint32_t flags, int r)
 }
 
 /* Copy entry i's message to dst and complete it. */
-static void asyn_deliver(struct proc *sender, int i, uint32_t flags,
+static bool asyn_deliver(struct proc *sender, int i, uint32_t flags,
 			 struct proc *dst)
 {
 	message m;
@@ -223,11 +225,12 @@ static void asyn_deliver(struct proc *sender, int i, uint32_t flags,
 	if (umem_read(sender, asyn_entry(sender->priv, i) + ASYN_HDR_SIZE, &m,
 		      sizeof(m)) != OK) {
 		asyn_finish(sender, i, flags, -EFAULT);
-		return;
+		return false;
 	}
 	m.m_source = sender->endpoint;
 	deliver(dst, &m, SENDA);
 	asyn_finish(sender, i, flags, OK);
+	return true;
 }
 
 static bool asyn_accepts(const struct proc *dst, uint32_t flags)
@@ -255,8 +258,8 @@ static int senda_scan(struct proc *sender)
 		if (!(hdr.flags & AMF_VALID) || (hdr.flags & AMF_DONE))
 			continue;
 		int r = endpoint_lookup(hdr.dst, &dst);
-		if (r == OK && !may_send_to(sender, dst))
-			r = -ECALLDENIED;
+		if (r == OK && (is_task(dst) || !may_send_to(sender, dst)))
+			r = -ECALLDENIED; /* tasks never receive messages */
 		if (r == OK && (dst->rts_flags & RTS_NO_ENDPOINT))
 			r = -EDEADSRCDST;
 		if (r != OK)
@@ -314,8 +317,7 @@ static bool try_one(struct proc *sender, struct proc *dst, bool *more)
 			*more = true;
 			continue;
 		}
-		asyn_deliver(sender, i, hdr.flags, dst);
-		done = true;
+		done = asyn_deliver(sender, i, hdr.flags, dst);
 	}
 	return done;
 }

@@ -152,7 +152,7 @@ static bool is_kernel_frame(phys_bytes pa)
 /* May user space be given the frame at pa?  Never the kernel's own. */
 bool as_frame_mappable(phys_bytes pa)
 {
-	return !is_kernel_frame(pa);
+	return pa >= PAGE_SIZE && !is_kernel_frame(pa);
 }
 
 static bool user_page_ok(vir_bytes va)
@@ -165,7 +165,7 @@ int as_map(struct proc *p, vir_bytes va, phys_bytes pa, uint32_t flags)
 {
 	if (!user_page_ok(va) || (pa & (PAGE_SIZE - 1)) != 0)
 		return -EINVAL;
-	if (is_kernel_frame(pa))
+	if (!as_frame_mappable(pa))
 		return -EPERM;
 	uint32_t *pde = &p->pgdir[PDE_IDX(va)];
 	if (!(*pde & PG_P)) {
@@ -269,7 +269,7 @@ static bool translate(struct proc *p, vir_bytes va, bool write, phys_bytes *pa)
 	if ((pte & (PG_P | PG_U)) != (PG_P | PG_U) || (write && !(pte & PG_W)))
 		return false;
 	*pa = (pte & PG_FRAME) | (va & (PAGE_SIZE - 1));
-	return (pte & PG_FRAME) < kernel_phys_top;
+	return (pte & PG_FRAME) != 0 && (pte & PG_FRAME) < kernel_phys_top;
 }
 
 static size_t page_left(vir_bytes va)

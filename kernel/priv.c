@@ -63,6 +63,10 @@ void priv_free(struct priv *pr)
 	for (int i = 0; i < NR_SYS_PROCS; i++)
 		priv_unset_sendto(pr, &priv_table[i]);
 	int id = pr->id;
+	for (struct proc *p = BEG_USER_PROC; p < END_PROC; p++) {
+		priv_mask_clear(p->notify_pending, id);
+		priv_mask_clear(p->asyn_pending, id);
+	}
 	memset(pr, 0, sizeof(*pr));
 	pr->id = id;
 	pr->proc_nr = NO_SLOT;

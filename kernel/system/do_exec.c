@@ -19,6 +19,11 @@ int do_exec(struct proc *caller, message *m)
 	if (x->ip < USER_BASE || x->sp < USER_BASE)
 		return -EINVAL;
 
+	ipc_abort_send(p); /* no reply to an exec: drop blocked IPC */
+	p->misc_flags &= ~MF_REPLY_PEND;
+	p->getfrom = NONE;
+	p->recv_phys = 0;
+	rts_unset(p, RTS_RECEIVING);
 	memset(&p->regs, 0, sizeof(p->regs));
 	p->regs.cs = UCODE_SEL;
 	p->regs.ds = p->regs.es = p->regs.fs = p->regs.gs = p->regs.ss =

@@ -96,6 +96,21 @@ static void swap_priv_contents(struct priv *a, struct priv *b)
 	a->proc_nr = b->proc_nr;
 	b->id = id;
 	b->proc_nr = nr;
+	/* The masks are indexed by id: re-point the a<->b bits. */
+	for (struct priv *p = a;; p = b) {
+		uint32_t ba = priv_mask_test(p->ipc_to, a->id);
+		uint32_t bb = priv_mask_test(p->ipc_to, b->id);
+		priv_mask_clear(p->ipc_to, a->id);
+		priv_mask_clear(p->ipc_to, b->id);
+		if (bb)
+			priv_mask_set(p->ipc_to, a->id);
+		if (ba)
+			priv_mask_set(p->ipc_to, b->id);
+		if (p == b)
+			break;
+	}
+	priv_mask_clear(a->ipc_to, a->id);
+	priv_mask_clear(b->ipc_to, b->id);
 }
 
 /* The kernel stack is small: keep the big temporaries off it. */

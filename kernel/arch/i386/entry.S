@@ -73,6 +73,7 @@ trap_common:
 	pushl %es
 	pushl %fs
 	pushl %gs
+	cld
 	mov $0x10, %ax
 	mov %ax, %ds
 	mov %ax, %es

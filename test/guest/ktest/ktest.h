@@ -51,6 +51,7 @@ extern const struct test_case signal_tests[];
 extern const struct test_case memory_tests[];
 extern const struct test_case update_tests[];
 extern const struct test_case fuzz_tests[];
+extern const struct test_case hardening_tests[];
 
 /* ---- child processes (spawn.c) ---- */
 typedef int (*child_fn)(uint32_t arg);
@@ -73,6 +74,7 @@ struct spawn_opts {
 	(TEST_RQ_BASE + 0x11) /* a child's word[] to ktest mid-run */
 #define CHILD_TIMEOUT (-ETIMEDOUT)
 #define WAIT_TICKS    (5 * HZ)
+#define QUIET_TICKS   (HZ / 2) /* long enough to show nothing comes */
 
 extern endpoint_t ktest_ep;
 
@@ -83,6 +85,7 @@ int spawn(child_fn fn, uint32_t arg, const struct spawn_opts *opts,
 int spawn_sys(child_fn fn, uint32_t arg, endpoint_t *out);
 int spawn_user(child_fn fn, uint32_t arg, endpoint_t *out);
 int child_wait(endpoint_t e, int *result);
+int child_wait_for(endpoint_t e, int *result, int ticks);
 ksigset_t child_signals(endpoint_t e);
 int child_wait_signal(endpoint_t e, int *sig);
 void child_kill(endpoint_t e);

@@ -144,6 +144,7 @@ int main(void)
 	run_table(signal_tests);
 	run_table(memory_tests);
 	run_table(update_tests);
+	run_table(hardening_tests);
 	run_table(fuzz_tests);
 	leak_check(ki.kernel_pages_free);
 	printf("ktest: %u passed, %u failed\n", passed, failed);

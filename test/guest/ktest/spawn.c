@@ -414,8 +414,11 @@ int ktest_receive(endpoint_t from, message *m, uint32_t *status, int ticks)
 	}
 }
 
-/* Wait for child e's result.  OK, -EINTR if it was signalled, -ETIMEDOUT. */
-int child_wait(endpoint_t e, int *result)
+/*
+ * Wait up to ticks for child e's result.  OK, -EINTR if it was
+ * signalled, -ETIMEDOUT.
+ */
+int child_wait_for(endpoint_t e, int *result, int ticks)
 {
 	struct child *c = find_child(e);
 	message m;
@@ -424,7 +427,7 @@ int child_wait(endpoint_t e, int *result)
 	if (c == NULL)
 		return -ESRCH;
 	while (!c->done && c->sigs == 0) {
-		int r = ktest_receive(NONE, &m, &status, WAIT_TICKS);
+		int r = ktest_receive(NONE, &m, &status, ticks);
 		if (r != OK)
 			return r;
 	}
@@ -432,6 +435,11 @@ int child_wait(endpoint_t e, int *result)
 		return -EINTR;
 	*result = c->result;
 	return OK;
+}
+
+int child_wait(endpoint_t e, int *result)
+{
+	return child_wait_for(e, result, WAIT_TICKS);
 }
 
 ksigset_t child_signals(endpoint_t e)

@@ -316,6 +316,19 @@ static void ipc_senda_to_dead_endpoint_fails_in_table(void)
 	ipc_senda(NULL, 0);
 }
 
+static void ipc_senda_to_kernel_task_fails_in_table(void)
+{
+	static asynmsg_t table[1];
+
+	memset(table, 0, sizeof(table));
+	table[0].flags = AMF_VALID;
+	table[0].dst = CLOCK;
+	expect_eq(OK, ipc_senda(table, 1));
+	expect_true(table[0].flags & AMF_DONE);
+	expect_eq(-ECALLDENIED, table[0].result);
+	ipc_senda(NULL, 0);
+}
+
 static void ipc_senda_table_limits_are_checked(void)
 {
 	expect_eq(-EDOM,
@@ -432,6 +445,8 @@ const struct test_case ipc_tests[] = {
 	  ipc_senda_pending_message_is_delivered_on_receive },
 	{ "ipc_senda_to_dead_endpoint_fails_in_table",
 	  ipc_senda_to_dead_endpoint_fails_in_table },
+	{ "ipc_senda_to_kernel_task_fails_in_table",
+	  ipc_senda_to_kernel_task_fails_in_table },
 	{ "ipc_senda_table_limits_are_checked",
 	  ipc_senda_table_limits_are_checked },
 	{ "ipc_user_process_may_only_sendrec",

@@ -157,6 +157,29 @@ static void update_with_bad_endpoints_returns_einval(void)
 	expect_eq(-EINVAL, sys_update(NONE, a, 0));
 }
 
+static int send_to_self(uint32_t unused)
+{
+	message m = { .m_type = ECHO_REQ };
+
+	(void)unused;
+	return ipc_send(sys_self(), &m);
+}
+
+static void update_leaves_no_process_able_to_send_to_itself(void)
+{
+	endpoint_t old_e, new_e;
+	int result = 0;
+	struct spawn_opts o = { .kind = SPAWN_SYS, .frozen = true, .slot = -1 };
+
+	expect_eq(OK, spawn_sys(echo_server, 1, &old_e));
+	expect_eq(OK, spawn(send_to_self, 0, &o, &new_e));
+	prepare(old_e);
+	expect_eq(OK, sys_update(old_e, new_e, 0));
+	expect_eq(OK, sys_privctl(old_e, SYS_PRIV_ALLOW, 0));
+	expect_eq(OK, child_wait(old_e, &result));
+	expect_eq(-ECALLDENIED, result);
+}
+
 const struct test_case update_tests[] = {
 	{ "update_swaps_images_and_serves_queued_senders",
 	  update_swaps_images_and_serves_queued_senders },
@@ -170,5 +193,7 @@ const struct test_case update_tests[] = {
 	  update_of_user_process_returns_eperm },
 	{ "update_with_bad_endpoints_returns_einval",
 	  update_with_bad_endpoints_returns_einval },
+	{ "update_leaves_no_process_able_to_send_to_itself",
+	  update_leaves_no_process_able_to_send_to_itself },
 	{ NULL, NULL },
 };
