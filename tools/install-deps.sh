@@ -25,6 +25,7 @@ packages=(
 	e2fsprogs
 	python3
 	python3-pexpect
+	newlib-source
 )
 
 # Print the packages of the list that are not fully installed.
