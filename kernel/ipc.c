@@ -438,7 +438,9 @@ static int sync_ipc(struct proc *caller, int trap, endpoint_t ep,
 	}
 	if (trap == RECEIVE)
 		return mini_receive(caller, ep, addr, phys, true);
-	if (umem_msg_read(caller, addr, &m) != OK)
+	if (phys != 0) /* sendrec: the reply buffer is the request */
+		msg_copy(&m, (const message *)phys);
+	else if (umem_msg_read(caller, addr, &m) != OK)
 		return -EFAULT;
 	m.m_source = caller->endpoint;
 	if (trap != SENDREC)

@@ -140,14 +140,50 @@ const char *ksym_lookup(uint32_t addr, uint32_t *offset);
 
 /* proc.c */
 void proc_init(void);
-int endpoint_lookup(endpoint_t e, struct proc **pp);
 int endpoint_lookup_self(struct proc *caller, endpoint_t e, struct proc **pp);
-void rts_set(struct proc *p, uint32_t flags);
-void rts_unset(struct proc *p, uint32_t flags);
+void proc_enqueue(struct proc *p);
+void proc_dequeue(struct proc *p);
 void sched_yield_current(void);
 struct proc *schedule(void);
 void proc_reset_slot(struct proc *p);
 endpoint_t proc_next_endpoint(struct proc *p);
+
+/*
+ * Resolve an endpoint.  -EBADEPT if it can name no process at all,
+ * -EDEADSRCDST if the slot is free or holds another generation.
+ */
+static inline int endpoint_lookup(endpoint_t e, struct proc **pp)
+{
+	int n = ENDPOINT_P(e);
+
+	if (e == ANY || e == NONE || e == SELF || !proc_slot_ok(n))
+		return -EBADEPT;
+	struct proc *p = proc_addr(n);
+	if (proc_is_free(p) || p->endpoint != e)
+		return -EDEADSRCDST;
+	*pp = p;
+	return OK;
+}
+
+/*
+ * A process is runnable iff rts_flags == 0; these two keep the ready
+ * queues in step with that rule, so nothing else touches them.
+ */
+static inline void rts_set(struct proc *p, uint32_t flags)
+{
+	if (p->rts_flags == 0 && flags != 0)
+		proc_dequeue(p);
+	p->rts_flags |= flags;
+}
+
+static inline void rts_unset(struct proc *p, uint32_t flags)
+{
+	uint32_t old = p->rts_flags;
+
+	p->rts_flags &= ~flags;
+	if (old != 0 && p->rts_flags == 0)
+		proc_enqueue(p);
+}
 
 /* priv.c */
 void priv_init(void);

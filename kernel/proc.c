@@ -40,23 +40,6 @@ void proc_init(void)
 	current = proc_addr(IDLE);
 }
 
-/*
- * Resolve an endpoint.  -EBADEPT if it can name no process at all,
- * -EDEADSRCDST if the slot is free or holds another generation.
- */
-int endpoint_lookup(endpoint_t e, struct proc **pp)
-{
-	int n = ENDPOINT_P(e);
-
-	if (e == ANY || e == NONE || e == SELF || !proc_slot_ok(n))
-		return -EBADEPT;
-	struct proc *p = proc_addr(n);
-	if (proc_is_free(p) || p->endpoint != e)
-		return -EDEADSRCDST;
-	*pp = p;
-	return OK;
-}
-
 /* As endpoint_lookup, with SELF meaning the caller. */
 int endpoint_lookup_self(struct proc *caller, endpoint_t e, struct proc **pp)
 {
@@ -77,7 +60,7 @@ endpoint_t proc_next_endpoint(struct proc *p)
 	return ENDPOINT(gen, p->nr);
 }
 
-static void enqueue(struct proc *p)
+void proc_enqueue(struct proc *p)
 {
 	int q = p->priority;
 
@@ -90,7 +73,7 @@ static void enqueue(struct proc *p)
 	rdy_mask |= 1u << q;
 }
 
-static void dequeue(struct proc *p)
+void proc_dequeue(struct proc *p)
 {
 	int q = p->priority;
 	struct proc **xpp, *prev = NULL;
@@ -109,28 +92,12 @@ static void dequeue(struct proc *p)
 	panic("dequeue: %s (slot %d) not on ready queue %d", p->name, p->nr, q);
 }
 
-void rts_set(struct proc *p, uint32_t flags)
-{
-	if (p->rts_flags == 0 && flags != 0)
-		dequeue(p);
-	p->rts_flags |= flags;
-}
-
-void rts_unset(struct proc *p, uint32_t flags)
-{
-	uint32_t old = p->rts_flags;
-
-	p->rts_flags &= ~flags;
-	if (old != 0 && p->rts_flags == 0)
-		enqueue(p);
-}
-
 /* Move the current process to the back of its queue (quantum used up). */
 void sched_yield_current(void)
 {
 	if (current->rts_flags == 0) {
-		dequeue(current);
-		enqueue(current);
+		proc_dequeue(current);
+		proc_enqueue(current);
 	}
 }
 
@@ -141,7 +108,7 @@ void proc_reset_slot(struct proc *p)
 	endpoint_t e = p->endpoint;
 
 	if (p->rts_flags == 0)
-		dequeue(p);
+		proc_dequeue(p);
 	memset(p, 0, sizeof(*p));
 	p->nr = nr;
 	p->endpoint = e;

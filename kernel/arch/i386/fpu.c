@@ -8,13 +8,26 @@
 #include "../../kernel.h"
 
 static struct proc *fpu_owner;
+static bool ts_set = true; /* mirror of CR0.TS (set at boot) */
+
+static void set_ts(bool on)
+{
+	uint32_t cr0;
+
+	if (on == ts_set)
+		return;
+	__asm__ volatile("mov %%cr0, %0" : "=r"(cr0));
+	cr0 = on ? (cr0 | 0x8u) : (cr0 & ~0x8u);
+	__asm__ volatile("mov %0, %%cr0" : : "r"(cr0));
+	ts_set = on;
+}
 /* A clean FXSAVE image: FCW 0x37f, MXCSR 0x1f80, every register zero. */
-static uint8_t fpu_clean[512] __attribute__((aligned(16))) = {
-	[0] = 0x7f, [1] = 0x03, [24] = 0x80, [25] = 0x1f };
+static uint8_t fpu_clean[512] __attribute__((
+	aligned(16))) = { [0] = 0x7f, [1] = 0x03, [24] = 0x80, [25] = 0x1f };
 
 void arch_fpu_switch(void)
 {
-	__asm__ volatile("clts");
+	set_ts(false);
 	if (fpu_owner == current)
 		return;
 	if (fpu_owner != NULL)
@@ -36,21 +49,14 @@ void fpu_release(struct proc *p)
 {
 	if (fpu_owner != p)
 		return;
-	__asm__ volatile("clts");
+	set_ts(false);
 	__asm__ volatile("fxsave %0" : "=m"(p->fpu));
 	fpu_owner = NULL;
-	uint32_t cr0; /* trap the next FPU use, whoever runs */
-	__asm__ volatile("mov %%cr0, %0" : "=r"(cr0));
-	__asm__ volatile("mov %0, %%cr0" : : "r"(cr0 | 0x8u));
+	set_ts(true); /* trap the next FPU use, whoever runs */
 }
 
 /* Before running next: trap its first FPU instruction unless it owns the FPU. */
 void fpu_arm(struct proc *next)
 {
-	uint32_t cr0, want;
-
-	__asm__ volatile("mov %%cr0, %0" : "=r"(cr0));
-	want = next == fpu_owner ? (cr0 & ~0x8u) : (cr0 | 0x8u);
-	if (want != cr0)
-		__asm__ volatile("mov %0, %%cr0" : : "r"(want));
+	set_ts(next != fpu_owner);
 }
