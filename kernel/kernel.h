@@ -239,7 +239,6 @@ extern phys_bytes kernel_phys_top;
 KCALL_LIST(KCALL_PROTO)
 #undef KCALL_PROTO
 void kernel_call(struct proc *caller);
-void system_init(void);
 
 /* signal.c */
 void cause_sig(struct proc *p, int sig);

@@ -2,8 +2,9 @@
 /*
  * The process table, endpoint validation and the scheduler.
  *
- * A process is runnable iff rts_flags == 0; rts_set()/rts_unset() keep the
- * ready queues in step with that rule, so nothing else touches them.  The
+ * A process is runnable iff rts_flags == 0; rts_set()/rts_unset() (inline,
+ * kernel.h) keep the ready queues in step with that rule through
+ * proc_enqueue()/proc_dequeue(), and nothing else touches them.  The
  * scheduler runs the head of the highest-priority non-empty queue; a
  * preemptible process that uses up its quantum goes to the tail.  With
  * nothing to run the kernel halts in schedule() until an interrupt.
