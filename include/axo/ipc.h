@@ -13,7 +13,9 @@
 #include <axo/types.h>
 #include <axo/endpoint.h>
 #include <axo/kcall.h>
+#include <axo/msgtype.h>
 #include <axo/msg_sys.h>
+#include <axo/msg_rs.h>
 
 #define IPC_VECTOR	   0x21
 #define KERNEL_CALL_VECTOR 0x20
@@ -57,28 +59,12 @@ typedef struct {
 		uint32_t word[MSG_PAYLOAD_SIZE / 4];
 		struct msg_notify notify;
 		MSG_SYS_MEMBERS
+		MSG_RS_MEMBERS
 	};
 } message;
 
 _Static_assert(sizeof(message) == 64, "message must be 64 bytes");
 _Static_assert(sizeof(struct msg_notify) <= MSG_PAYLOAD_SIZE, "notify payload");
-
-/* Message type ranges: the number tells whose it is. */
-#define RS_RQ_BASE     0x700
-#define DS_RQ_BASE     0x800
-#define VM_RQ_BASE     0xC00
-#define COMMON_RQ_BASE 0xE00
-#define NOTIFY_MESSAGE 0x1000
-#define TEST_RQ_BASE   0x1F00 /* test programs' private protocol */
-
-#define IS_KERNEL_CALL(t) ((t) >= KERNEL_CALL && (t) < KERNEL_CALL + 0x100)
-#define IS_RS_CALL(t)	  ((t) >= RS_RQ_BASE && (t) < RS_RQ_BASE + 0x100)
-#define IS_DS_CALL(t)	  ((t) >= DS_RQ_BASE && (t) < DS_RQ_BASE + 0x100)
-#define IS_VM_CALL(t)	  ((t) >= VM_RQ_BASE && (t) < VM_RQ_BASE + 0x100)
-#define IS_COMMON_CALL(t) \
-	((t) >= COMMON_RQ_BASE && (t) < COMMON_RQ_BASE + 0x100)
-#define IS_NOTIFY(t)	((t) == NOTIFY_MESSAGE)
-#define IS_TEST_CALL(t) ((t) >= TEST_RQ_BASE && (t) < TEST_RQ_BASE + 0x100)
 
 /* An entry of a SENDA table, in the sender's memory. */
 typedef struct {

@@ -52,6 +52,7 @@ extern const struct test_case memory_tests[];
 extern const struct test_case update_tests[];
 extern const struct test_case fuzz_tests[];
 extern const struct test_case hardening_tests[];
+extern const struct test_case sef_tests[];
 
 /* ---- child processes (spawn.c) ---- */
 typedef int (*child_fn)(uint32_t arg);

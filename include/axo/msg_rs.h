@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The protocol between RS and the services it manages, as SEF speaks it:
+ * the init handshake, live-update prepare, forwarded signals and fault
+ * injection.  One named payload per message, listed in MSG_RS_MEMBERS
+ * for the union in <axo/ipc.h>.
+ */
+#ifndef AXO_MSG_RS_H
+#define AXO_MSG_RS_H
+
+#include <axo/types.h>
+#include <axo/msgtype.h>
+
+#define RS_INIT	      (RS_RQ_BASE + 0x14) /* RS -> service, and its reply */
+#define RS_LU_PREPARE (RS_RQ_BASE + 0x15) /* RS -> service, and its reply */
+#define SIGS_SIGNAL_RECEIVED \
+	(COMMON_RQ_BASE + 0x00) /* a signal forwarded by RS/PM */
+#define COMMON_REQ_FI_CTL (COMMON_RQ_BASE + 0x02) /* fault injection */
+
+/* Init types. */
+#define SEF_INIT_FRESH	 0
+#define SEF_INIT_LU	 1
+#define SEF_INIT_RESTART 2
+
+/* Init flags (debug behaviours first); live-update flags share the word. */
+#define SEF_INIT_CRASH		0x0001 /* panic instead of initialising */
+#define SEF_INIT_FAIL		0x0002 /* report ENOSYS */
+#define SEF_INIT_TIMEOUT	0x0004 /* never answer */
+#define SEF_INIT_DEFCB		0x0008 /* use the default callbacks */
+#define SEF_INIT_SCRIPT_RESTART 0x0010
+#define SEF_INIT_ST		0x0020
+#define SEF_LU_SELF		0x0100
+#define SEF_LU_NOMMAP		0x4000
+
+/* Live-update prepare states. */
+#define SEF_LU_STATE_NULL	   0 /* no update; as a request: cancel */
+#define SEF_LU_STATE_WORK_FREE	   1 /* back in the top-level receive */
+#define SEF_LU_STATE_REQUEST_FREE  2 /* no request in progress */
+#define SEF_LU_STATE_PROTOCOL_FREE 3 /* no multi-message protocol in progress */
+#define SEF_LU_STATE_EVAL	   4 /* not supported here */
+#define SEF_LU_STATE_UNREACHABLE   5 /* never ready (debug) */
+#define SEF_LU_STATE_PREPARE_CRASH 6 /* panic while preparing (debug) */
+#define SEF_LU_STATE_CUSTOM_BASE   7 /* first service-specific state */
+#define SEF_LU_STATE_IS_STANDARD(s) \
+	((s) > SEF_LU_STATE_NULL && (s) < SEF_LU_STATE_CUSTOM_BASE)
+#define SEF_LU_STATE_IS_DEBUG(s) \
+	((s) == SEF_LU_STATE_UNREACHABLE || (s) == SEF_LU_STATE_PREPARE_CRASH)
+
+/* Fault-injection subtypes. */
+#define RS_FI_CRASH 1
+
+struct rs_init_msg {
+	int32_t type;		 /* SEF_INIT_* */
+	uint32_t flags;		 /* SEF_INIT_* and SEF_LU_* flags */
+	endpoint_t old_endpoint; /* instance to take state from, or NONE */
+	int32_t restarts;
+	int32_t result; /* reply: the init callback's status */
+};
+
+struct rs_lu_prepare_msg {
+	int32_t state;	/* SEF_LU_STATE_*; NULL cancels */
+	uint32_t flags; /* SEF_LU_* */
+	int32_t result; /* reply: OK when prepared, or why not */
+};
+
+struct sigs_signal_msg {
+	int32_t signo;
+};
+
+struct common_fi_msg {
+	int32_t subtype; /* RS_FI_* */
+};
+
+#define MSG_RS_MEMBERS \
+	struct rs_init_msg rs_init; \
+	struct rs_lu_prepare_msg rs_lu_prepare; \
+	struct sigs_signal_msg sigs_signal; \
+	struct common_fi_msg common_fi;
+
+_Static_assert(sizeof(struct rs_init_msg) <= MSG_PAYLOAD_SIZE, "rs_init");
+_Static_assert(sizeof(struct rs_lu_prepare_msg) <= MSG_PAYLOAD_SIZE, "rs_lu");
+
+#endif
