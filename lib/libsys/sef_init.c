@@ -2,13 +2,18 @@
 /*
  * SEF init: run the init callback that matches RS's request and report
  * the result with a sendrec, so the service stays blocked until RS has
- * taken note (the synchronous init handshake).  Debug flags in the
+ * taken note (the synchronous init handshake).  Before the callback runs,
+ * grant 0 is made: a read grant of all our memory to our own endpoint,
+ * which after a live update only the successor holds.  Debug flags in the
  * request replace the callback: crash, fail (ENOSYS), never answer.
  */
 #include "sef_priv.h"
 
 static int run_callback(const struct sef_init_info *info)
 {
+	/* Grant 0: our memory, for the successor that will hold our endpoint. */
+	if (cpf_grant_state_transfer(sef_self.endpoint) == GRANT_INVALID)
+		panic("sef: cannot create the state-transfer grant");
 	if (info->flags & SEF_INIT_CRASH)
 		panic("sef: init crash requested");
 	if (info->flags & SEF_INIT_FAIL)

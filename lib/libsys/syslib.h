@@ -58,6 +58,19 @@ int sys_update(endpoint_t src, endpoint_t dst, uint32_t flags);
 int sys_exit(void);
 int sys_statectl(int request, vir_bytes addr, vir_bytes len);
 
+/*
+ * Grants (grant.c): ids are >= 0, GRANT_INVALID on failure.  access is
+ * CPF_READ and/or CPF_WRITE.  cpf_reload() re-registers the table with
+ * the kernel (after a live update).
+ */
+cp_grant_id_t cpf_grant_direct(endpoint_t who_to, vir_bytes addr, size_t bytes,
+			       int access);
+cp_grant_id_t cpf_grant_indirect(endpoint_t who_to, endpoint_t who_from,
+				 cp_grant_id_t gr);
+cp_grant_id_t cpf_grant_state_transfer(endpoint_t self);
+int cpf_revoke(cp_grant_id_t g);
+int cpf_reload(void);
+
 /* Helpers: self.c, printf.c, panic.c; string and format routines in <axo/fmt.h>. */
 endpoint_t sys_self(void);
 int printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -53,6 +53,7 @@ extern const struct test_case update_tests[];
 extern const struct test_case fuzz_tests[];
 extern const struct test_case hardening_tests[];
 extern const struct test_case sef_tests[];
+extern const struct test_case grant_tests[];
 
 /* ---- child processes (spawn.c) ---- */
 typedef int (*child_fn)(uint32_t arg);

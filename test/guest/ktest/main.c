@@ -145,6 +145,7 @@ int main(void)
 	run_table(memory_tests);
 	run_table(update_tests);
 	run_table(hardening_tests);
+	run_table(grant_tests);
 	run_table(sef_tests);
 	run_table(fuzz_tests);
 	leak_check(ki.kernel_pages_free);

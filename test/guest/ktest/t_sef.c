@@ -14,16 +14,18 @@
 #define SEEN_REQUESTS 0 /* word: requests the loop received */
 #define SEEN_SIGNAL   1 /* word: last signal the handler got */
 #define SEEN_SAVES    2 /* word: state_save calls */
+#define SEEN_LAST     3 /* word: the previous request's first word */
 
 enum service_mode {
 	SERVICE_DEFAULT,   /* default callbacks */
 	SERVICE_CUSTOM_LU, /* state 7, ready after two requests */
 	SERVICE_FAIL_INIT, /* fresh init callback fails */
+	SERVICE_TAKE_OVER, /* live-update init reads its predecessor's state */
 };
 
 #define CUSTOM_STATE (SEF_LU_STATE_CUSTOM_BASE)
 
-static uint32_t requests, last_signal, saves;
+static uint32_t requests, last_signal, saves, last_word;
 
 static void remember_signal(int signo)
 {
@@ -57,6 +59,15 @@ static int init_invalid(int type, const struct sef_init_info *info)
 	return -EINVAL;
 }
 
+/* Live-update init: fetch last_word from the old image through its grant 0. */
+static int take_over_state(int type, const struct sef_init_info *info)
+{
+	(void)type;
+	return sys_safecopyfrom(info->old_endpoint, GRANT_ID(0, 0),
+				(vir_bytes)&last_word, &last_word,
+				sizeof(last_word));
+}
+
 static _Noreturn int sef_service(uint32_t mode)
 {
 	message m;
@@ -69,14 +80,19 @@ static _Noreturn int sef_service(uint32_t mode)
 	}
 	if (mode == SERVICE_FAIL_INIT)
 		sef_setcb_init_fresh(init_invalid);
+	if (mode == SERVICE_TAKE_OVER)
+		sef_setcb_init_lu(take_over_state);
 	sef_startup();
 	for (;;) {
 		if (sef_receive(ANY, &m) != OK)
 			continue;
+		uint32_t word = m.word[0];
 		requests++;
 		m.word[SEEN_REQUESTS] = requests;
 		m.word[SEEN_SIGNAL] = last_signal;
 		m.word[SEEN_SAVES] = saves;
+		m.word[SEEN_LAST] = last_word;
+		last_word = word;
 		m.m_type = OK;
 		ipc_sendnb(m.m_source, &m);
 	}
@@ -123,6 +139,15 @@ static endpoint_t start_service(enum service_mode mode)
 	expect_eq(OK, init_reply(e));
 	answer(e);
 	return e;
+}
+
+static message ask_with(endpoint_t e, uint32_t word)
+{
+	message m = { .m_type = ECHO_REQ };
+
+	m.word[0] = word;
+	expect_eq(OK, ipc_sendrec(e, &m));
+	return m;
 }
 
 static message ask(endpoint_t e)
@@ -335,6 +360,44 @@ static void sef_fault_injection_crash_ends_the_service(void)
 	expect_eq(SIGABRT, sig);
 }
 
+static void sef_state_grant_is_not_usable_by_others(void)
+{
+	endpoint_t e = start_service(SERVICE_DEFAULT);
+	uint32_t word;
+
+	expect_eq(-EPERM, sys_safecopyfrom(e, GRANT_ID(0, 0), USER_BASE, &word,
+					   sizeof(word)));
+}
+
+/*
+ * The whole live-update path at this level: prepare, swap, and the new
+ * image initialising from the old one's memory through grant 0, which
+ * only the holder of the endpoint may use.
+ */
+static void sef_live_update_new_image_takes_state_through_grant_zero(void)
+{
+	endpoint_t e = start_service(SERVICE_DEFAULT), spare;
+	struct spawn_opts o = sys_opts(NULL, true);
+
+	ask_with(e, 0xc0ffee);
+	expect_eq(OK, spawn(sef_service, SERVICE_TAKE_OVER, &o, &spare));
+	send_prepare(e, SEF_LU_STATE_WORK_FREE);
+	expect_eq(OK, prepare_reply(e, WAIT_TICKS));
+	expect_eq(OK, sys_update(e, spare, 0));
+	expect_eq(OK, sys_privctl(e, SYS_PRIV_ALLOW, 0));
+	message m = { .m_type = RS_INIT };
+	m.rs_init.type = SEF_INIT_LU;
+	m.rs_init.flags = SEF_LU_SELF;
+	m.rs_init.old_endpoint = spare; /* where the old image lives now */
+	expect_eq(OK, wait_until_blocked(e, RTS_RECEIVING));
+	expect_eq(OK, ipc_send(e, &m));
+	expect_eq(OK, init_reply(e));
+	answer(e);
+	m = ask(e);
+	expect_eq(0xc0ffee, m.word[SEEN_LAST]); /* the state came across */
+	expect_eq(1, m.word[SEEN_REQUESTS]);	/* served by the new image */
+}
+
 const struct test_case sef_tests[] = {
 	{ "sef_startup_waits_for_rs_to_answer_the_init_reply",
 	  sef_startup_waits_for_rs_to_answer_the_init_reply },
@@ -368,5 +431,9 @@ const struct test_case sef_tests[] = {
 	  sef_custom_state_waits_for_the_service_prepare_callback },
 	{ "sef_fault_injection_crash_ends_the_service",
 	  sef_fault_injection_crash_ends_the_service },
+	{ "sef_state_grant_is_not_usable_by_others",
+	  sef_state_grant_is_not_usable_by_others },
+	{ "sef_live_update_new_image_takes_state_through_grant_zero",
+	  sef_live_update_new_image_takes_state_through_grant_zero },
 	{ NULL, NULL },
 };
