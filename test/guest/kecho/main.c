@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * kecho: a boot-module system server for the kernel tests and the IPC
- * benchmark.  It answers ECHO_REQ with the request's first word plus one
- * and counts what it served; notifications are counted and dropped.
+ * benchmark.  It starts through SEF's init handshake, answers ECHO_REQ
+ * with the request's first word plus one and counts what it served;
+ * other notifications are counted and dropped.
  */
 #include <syslib.h>
+#include <sef.h>
 #include "../echo_proto.h"
 
 #define KECHO_TAG 1
@@ -15,9 +17,10 @@ int main(void)
 	uint32_t served = 0, notifies = 0, status;
 	message m;
 
+	sef_startup();
 	printf("kecho: echo server up, endpoint %d\n", sys_self());
 	for (;;) {
-		if (ipc_receive(ANY, &m, &status) != OK)
+		if (sef_receive_status(ANY, &m, &status) != OK)
 			continue;
 		if (is_ipc_notify(status)) {
 			notifies++;

@@ -44,6 +44,7 @@ struct test_case {
 };
 
 /* Test tables, one per file. */
+extern const struct test_case boot_tests[];
 extern const struct test_case ipc_tests[];
 extern const struct test_case kcall_tests[];
 extern const struct test_case kdev_tests[];
@@ -124,6 +125,9 @@ void run_child(child_fn fn, uint32_t arg, const struct spawn_opts *o,
 	       struct child_run *run);
 struct spawn_opts sys_opts(const struct priv_spec *spec, bool frozen);
 struct priv_spec priv_of(endpoint_t e);
+
+/* The RS boot protocol towards the other boot modules (boot_init.c). */
+void boot_services_init(void);
 
 /* Benchmarks (bench.c), run instead of the tests on "bench". */
 void bench_run(void);

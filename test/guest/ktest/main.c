@@ -121,6 +121,7 @@ int main(void)
 	struct kinfo ki;
 
 	spawn_init();
+	boot_services_init();
 	switch (parse_cmdline()) {
 	case MODE_BENCH:
 		bench_run();
@@ -138,6 +139,7 @@ int main(void)
 	printf("ktest: kernel test suite, endpoint %d, fuzz seed %u\n",
 	       ktest_ep, fuzz_seed);
 	sys_getinfo(GET_KINFO, &ki, sizeof(ki), NONE);
+	run_table(boot_tests);
 	run_table(ipc_tests);
 	run_table(kcall_tests);
 	run_table(kdev_tests);
