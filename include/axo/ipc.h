@@ -16,6 +16,7 @@
 #include <axo/msgtype.h>
 #include <axo/msg_sys.h>
 #include <axo/msg_rs.h>
+#include <axo/msg_ds.h>
 
 #define IPC_VECTOR	   0x21
 #define KERNEL_CALL_VECTOR 0x20
@@ -60,6 +61,7 @@ typedef struct {
 		struct msg_notify notify;
 		MSG_SYS_MEMBERS
 		MSG_RS_MEMBERS
+		MSG_DS_MEMBERS
 	};
 } message;
 

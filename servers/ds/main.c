@@ -1,0 +1,264 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * DS main loop and requests.  DS starts through SEF; its init records a
+ * label for every boot module (owned by the root process), so boot
+ * services can find each other.  Requests are dispatched through a table
+ * and answered with the status in m_type.  Every request checks all its
+ * input (key and value through the caller's grants) before it changes
+ * anything.  Notifications sent to DS are ignored.
+ */
+#include "ds.h"
+
+#define MAX_BOOT 16
+
+static endpoint_t root_endpoint = NONE;
+
+typedef int (*ds_handler_t)(endpoint_t caller, message *m);
+
+static int read_key(endpoint_t caller, const message *m, char *key)
+{
+	uint32_t len = m->ds.key_len;
+
+	if (len < 2 || len > DS_MAX_KEYLEN)
+		return -EINVAL;
+	int r = sys_safecopyfrom(caller, m->ds.key_grant, 0, key, len);
+	key[len - 1] = '\0';
+	return r;
+}
+
+static uint32_t one_type(uint32_t flags)
+{
+	uint32_t t = flags & DSF_MASK_TYPE;
+
+	return (t != 0 && (t & (t - 1)) == 0) ? t : 0;
+}
+
+/* Read a publish request's value into staging; nothing stored yet. */
+static int read_value(endpoint_t caller, const message *m, uint32_t type,
+		      struct data_entry *v)
+{
+	if (type == DSF_TYPE_U32 || type == DSF_TYPE_LABEL) {
+		v->u32 = m->ds.value;
+		return OK;
+	}
+	if (m->ds.val_len == 0 || m->ds.val_len > DS_MAX_VALUE)
+		return m->ds.val_len == 0 ? -EINVAL : -E2BIG;
+	v->len = m->ds.val_len;
+	int r = sys_safecopyfrom(caller, m->ds.val_grant, 0, v->buf, v->len);
+	if (type == DSF_TYPE_STR)
+		v->buf[v->len - 1] = '\0';
+	return r;
+}
+
+static int do_publish(endpoint_t caller, message *m)
+{
+	static struct data_entry staged;
+	const char *label = ds_label_of(caller);
+	uint32_t type = one_type(m->ds.flags);
+	int r;
+
+	if (label == NULL ||
+	    (type == DSF_TYPE_LABEL && caller != root_endpoint))
+		return -EPERM;
+	if (type == 0)
+		return -EINVAL;
+	memset(&staged, 0, sizeof(staged));
+	if ((r = read_key(caller, m, staged.key)) != OK ||
+	    (r = read_value(caller, m, type, &staged)) != OK)
+		return r;
+	struct data_entry *d = ds_lookup(staged.key, type);
+	if (d == NULL && type == DSF_TYPE_LABEL)
+		d = ds_label_by_endpoint((endpoint_t)staged.u32);
+	if (d != NULL && !(m->ds.flags & DSF_OVERWRITE))
+		return -EEXIST;
+	if (d != NULL && (d->flags & DSF_PRIV_OVERWRITE) &&
+	    strcmp(d->owner, label) != 0)
+		return -EPERM;
+	if (d == NULL && (d = ds_alloc()) == NULL)
+		return -ENOMEM;
+	staged.flags = DSF_IN_USE | type | (m->ds.flags & DSF_MASK_PRIV);
+	strlcpy(staged.owner, label, sizeof(staged.owner));
+	*d = staged;
+	ds_changed(d, true);
+	return OK;
+}
+
+static int do_retrieve(endpoint_t caller, message *m)
+{
+	char key[DS_MAX_KEYLEN];
+	uint32_t type = one_type(m->ds.flags);
+	int r;
+
+	if (type == 0)
+		return -EINVAL;
+	if ((r = read_key(caller, m, key)) != OK)
+		return r;
+	struct data_entry *d = ds_lookup(key, type);
+	if (d == NULL)
+		return -ESRCH;
+	const char *label = ds_label_of(caller);
+	if ((d->flags & DSF_PRIV_RETRIEVE) &&
+	    (label == NULL || strcmp(label, d->owner) != 0))
+		return -EPERM;
+	if (type == DSF_TYPE_U32 || type == DSF_TYPE_LABEL) {
+		m->ds.value = d->u32;
+		return OK;
+	}
+	uint32_t n = d->len < m->ds.val_len ? d->len : m->ds.val_len;
+	if ((r = sys_safecopyto(caller, m->ds.val_grant, 0, d->buf, n)) != OK)
+		return r;
+	m->ds.val_len = n;
+	return OK;
+}
+
+static int do_delete(endpoint_t caller, message *m)
+{
+	char key[DS_MAX_KEYLEN];
+	const char *label = ds_label_of(caller);
+	uint32_t type = one_type(m->ds.flags);
+	int r;
+
+	if (type == 0)
+		return -EINVAL;
+	if ((r = read_key(caller, m, key)) != OK)
+		return r;
+	struct data_entry *d = ds_lookup(key, type);
+	if (d == NULL)
+		return -ESRCH;
+	if (label == NULL || strcmp(label, d->owner) != 0)
+		return -EPERM;
+	if (type == DSF_TYPE_LABEL)
+		ds_delete_owned_by(d->key);
+	ds_changed(d, false);
+	ds_free(d);
+	return OK;
+}
+
+static int do_subscribe(endpoint_t caller, message *m)
+{
+	char pattern[DS_MAX_KEYLEN];
+	const char *label = ds_label_of(caller);
+	int r;
+
+	if (label == NULL)
+		return -EPERM;
+	if ((r = read_key(caller, m, pattern)) != OK)
+		return r;
+	if (!pattern_valid(pattern))
+		return -EINVAL;
+	struct subscription *s = ds_sub_of(label);
+	if (s != NULL && !(m->ds.flags & DSF_OVERWRITE))
+		return -EEXIST;
+	for (int i = 0; s == NULL && i < NR_DS_SUBS; i++)
+		if (!ds_subs[i].used)
+			s = &ds_subs[i];
+	if (s == NULL)
+		return -ENOMEM;
+	memset(s, 0, sizeof(*s));
+	s->used = true;
+	strlcpy(s->owner, label, sizeof(s->owner));
+	strlcpy(s->pattern, pattern, sizeof(s->pattern));
+	s->type_mask = m->ds.flags & DSF_MASK_TYPE;
+	if (m->ds.flags & DSF_INITIAL)
+		ds_mark_initial(s);
+	return OK;
+}
+
+static int do_check(endpoint_t caller, message *m)
+{
+	const char *label = ds_label_of(caller);
+	struct subscription *s = label ? ds_sub_of(label) : NULL;
+
+	if (s == NULL)
+		return -ESRCH;
+	for (int i = 0; i < NR_DS_KEYS; i++) {
+		if (!(s->changed[i / 8] & (1u << (i % 8))))
+			continue;
+		struct data_entry *d = &ds_store[i];
+		uint32_t len = (uint32_t)strlen(d->key) + 1;
+		if (m->ds.key_len < len)
+			return -EINVAL;
+		int r = sys_safecopyto(caller, m->ds.key_grant, 0, d->key, len);
+		if (r != OK)
+			return r;
+		s->changed[i / 8] &= (uint8_t) ~(1u << (i % 8));
+		m->ds.flags = d->flags & DSF_MASK_TYPE;
+		m->ds.value = (uint32_t)ds_endpoint_of(d->owner);
+		return OK;
+	}
+	return -ENOENT;
+}
+
+static int do_retrieve_label(endpoint_t caller, message *m)
+{
+	struct data_entry *d = ds_label_by_endpoint((endpoint_t)m->ds.value);
+
+	if (d == NULL)
+		return -ESRCH;
+	uint32_t len = (uint32_t)strlen(d->key) + 1;
+	if (m->ds.key_len < len)
+		return -EINVAL;
+	return sys_safecopyto(caller, m->ds.key_grant, 0, d->key, len);
+}
+
+static const ds_handler_t handlers[] = {
+	[DS_PUBLISH - DS_RQ_BASE] = do_publish,
+	[DS_RETRIEVE - DS_RQ_BASE] = do_retrieve,
+	[DS_SUBSCRIBE - DS_RQ_BASE] = do_subscribe,
+	[DS_CHECK - DS_RQ_BASE] = do_check,
+	[DS_DELETE - DS_RQ_BASE] = do_delete,
+	[DS_RETRIEVE_LABEL - DS_RQ_BASE] = do_retrieve_label,
+};
+#define NR_HANDLERS (sizeof(handlers) / sizeof(handlers[0]))
+
+/* Fresh start: a label for every boot module, owned by the root. */
+static int init_fresh(int type, const struct sef_init_info *info)
+{
+	struct boot_image_entry image[MAX_BOOT];
+	struct kinfo ki;
+	const char *root_name = NULL;
+
+	(void)type;
+	(void)info;
+	if (sys_getinfo(GET_KINFO, &ki, sizeof(ki), NONE) != OK ||
+	    ki.nr_boot_procs > MAX_BOOT ||
+	    sys_getinfo(GET_IMAGE, image, sizeof(image), NONE) != OK)
+		return -EGENERIC;
+	for (uint32_t i = 0; i < ki.nr_boot_procs; i++)
+		if (image[i].flags & BOOT_ROOT) {
+			root_endpoint = image[i].endpoint;
+			root_name = image[i].name;
+		}
+	for (uint32_t i = 0; i < ki.nr_boot_procs && root_name != NULL; i++) {
+		struct data_entry *d = ds_alloc();
+		if (d == NULL)
+			return -ENOMEM;
+		d->flags = DSF_IN_USE | DSF_TYPE_LABEL;
+		strlcpy(d->key, image[i].name, sizeof(d->key));
+		strlcpy(d->owner, root_name, sizeof(d->owner));
+		d->u32 = (uint32_t)image[i].endpoint;
+	}
+	return root_name != NULL ? OK : -EGENERIC;
+}
+
+int main(void);
+int main(void)
+{
+	message m;
+	uint32_t status;
+
+	sef_setcb_init_fresh(init_fresh);
+	sef_startup();
+	for (;;) {
+		if (sef_receive_status(ANY, &m, &status) != OK ||
+		    is_ipc_notify(status))
+			continue;
+		uint32_t nr = (uint32_t)m.m_type - DS_RQ_BASE;
+		endpoint_t caller = m.m_source;
+		int r = nr < NR_HANDLERS && handlers[nr] != NULL ?
+				handlers[nr](caller, &m) :
+				-EBADREQUEST;
+		m.m_type = r;
+		ipc_sendnb(caller, &m);
+	}
+}

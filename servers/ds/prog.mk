@@ -1,0 +1,3 @@
+PROG := ds
+SRCS := main.c store.c match.c
+LIBS := sys
