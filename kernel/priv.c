@@ -8,8 +8,7 @@
  */
 #include "kernel.h"
 
-#define MAX_BOOT_MODULES  16
-#define FIRST_DYN_PRIV_ID (FIRST_BOOT_PRIV_ID + MAX_BOOT_MODULES)
+#define FIRST_DYN_PRIV_ID (FIRST_BOOT_PRIV_ID + BOOT_IMAGE_MAX)
 
 struct priv priv_table[NR_SYS_PROCS];
 struct priv *user_priv = &priv_table[USER_PRIV_ID];

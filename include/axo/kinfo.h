@@ -38,6 +38,8 @@ struct boot_image_entry {
 	uint32_t flags; /* BOOT_* from the module list */
 };
 
+#define BOOT_IMAGE_MAX 16 /* boot modules at most */
+
 #define BOOT_ROOT   0x1 /* root system process */
 #define BOOT_VM	    0x2 /* the memory manager */
 #define BOOT_USRMGR 0x4 /* signal manager of user processes */

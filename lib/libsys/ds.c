@@ -6,21 +6,15 @@
 #include "syslib.h"
 #include "ds.h"
 
-#define MAX_BOOT 16
-
 endpoint_t ds_endpoint(void)
 {
 	static endpoint_t ds = NONE;
-	struct boot_image_entry image[MAX_BOOT];
-	struct kinfo ki;
+	struct boot_image_entry image[BOOT_IMAGE_MAX];
 
 	if (ds != NONE)
 		return ds;
-	if (sys_getinfo(GET_KINFO, &ki, sizeof(ki), NONE) != OK ||
-	    ki.nr_boot_procs > MAX_BOOT ||
-	    sys_getinfo(GET_IMAGE, image, sizeof(image), NONE) != OK)
-		return NONE;
-	for (uint32_t i = 0; i < ki.nr_boot_procs; i++)
+	int n = sys_boot_image(image);
+	for (int i = 0; i < n; i++)
 		if (strcmp(image[i].name, "ds") == 0)
 			ds = image[i].endpoint;
 	return ds;

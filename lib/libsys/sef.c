@@ -65,14 +65,10 @@ void sef_setcb_lu_state_save(sef_cb_lu_state_save_t cb)
 /* RS is the root system process of the boot image. */
 static endpoint_t find_rs(void)
 {
-	struct boot_image_entry image[16];
-	struct kinfo ki;
+	struct boot_image_entry image[BOOT_IMAGE_MAX];
+	int n = sys_boot_image(image);
 
-	if (sys_getinfo(GET_KINFO, &ki, sizeof(ki), NONE) != OK ||
-	    ki.nr_boot_procs > 16 ||
-	    sys_getinfo(GET_IMAGE, image, sizeof(image), NONE) != OK)
-		return NONE;
-	for (uint32_t i = 0; i < ki.nr_boot_procs; i++)
+	for (int i = 0; i < n; i++)
 		if (image[i].flags & BOOT_ROOT)
 			return image[i].endpoint;
 	return NONE;

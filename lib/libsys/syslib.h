@@ -73,6 +73,8 @@ int cpf_reload(void);
 
 /* Helpers: self.c, printf.c, panic.c; string and format routines in <axo/fmt.h>. */
 endpoint_t sys_self(void);
+/* The boot image table (boot_image.c): entry count, or -E*. */
+int sys_boot_image(struct boot_image_entry image[BOOT_IMAGE_MAX]);
 int printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 _Noreturn void panic(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));

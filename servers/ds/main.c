@@ -9,8 +9,6 @@
  */
 #include "ds.h"
 
-#define MAX_BOOT 16
-
 static endpoint_t root_endpoint = NONE;
 
 typedef int (*ds_handler_t)(endpoint_t caller, message *m);
@@ -83,7 +81,9 @@ static int do_publish(endpoint_t caller, message *m)
 	return OK;
 }
 
-static int do_retrieve(endpoint_t caller, message *m)
+/* The entry a RETRIEVE or DELETE names: key through its grant, one type. */
+static int find_entry(endpoint_t caller, const message *m,
+		      struct data_entry **dp)
 {
 	char key[DS_MAX_KEYLEN];
 	uint32_t type = one_type(m->ds.flags);
@@ -93,9 +93,18 @@ static int do_retrieve(endpoint_t caller, message *m)
 		return -EINVAL;
 	if ((r = read_key(caller, m, key)) != OK)
 		return r;
-	struct data_entry *d = ds_lookup(key, type);
-	if (d == NULL)
-		return -ESRCH;
+	*dp = ds_lookup(key, type);
+	return *dp != NULL ? OK : -ESRCH;
+}
+
+static int do_retrieve(endpoint_t caller, message *m)
+{
+	struct data_entry *d;
+	int r;
+
+	if ((r = find_entry(caller, m, &d)) != OK)
+		return r;
+	uint32_t type = d->flags & DSF_MASK_TYPE;
 	const char *label = ds_label_of(caller);
 	if ((d->flags & DSF_PRIV_RETRIEVE) &&
 	    (label == NULL || strcmp(label, d->owner) != 0))
@@ -113,18 +122,13 @@ static int do_retrieve(endpoint_t caller, message *m)
 
 static int do_delete(endpoint_t caller, message *m)
 {
-	char key[DS_MAX_KEYLEN];
 	const char *label = ds_label_of(caller);
-	uint32_t type = one_type(m->ds.flags);
+	struct data_entry *d;
 	int r;
 
-	if (type == 0)
-		return -EINVAL;
-	if ((r = read_key(caller, m, key)) != OK)
+	if ((r = find_entry(caller, m, &d)) != OK)
 		return r;
-	struct data_entry *d = ds_lookup(key, type);
-	if (d == NULL)
-		return -ESRCH;
+	uint32_t type = d->flags & DSF_MASK_TYPE;
 	if (label == NULL || strcmp(label, d->owner) != 0)
 		return -EPERM;
 	if (type == DSF_TYPE_LABEL)
@@ -214,22 +218,20 @@ static const ds_handler_t handlers[] = {
 /* Fresh start: a label for every boot module, owned by the root. */
 static int init_fresh(int type, const struct sef_init_info *info)
 {
-	struct boot_image_entry image[MAX_BOOT];
-	struct kinfo ki;
+	static struct boot_image_entry image[BOOT_IMAGE_MAX];
 	const char *root_name = NULL;
+	int n = sys_boot_image(image);
 
 	(void)type;
 	(void)info;
-	if (sys_getinfo(GET_KINFO, &ki, sizeof(ki), NONE) != OK ||
-	    ki.nr_boot_procs > MAX_BOOT ||
-	    sys_getinfo(GET_IMAGE, image, sizeof(image), NONE) != OK)
-		return -EGENERIC;
-	for (uint32_t i = 0; i < ki.nr_boot_procs; i++)
+	if (n < 0)
+		return n;
+	for (int i = 0; i < n; i++)
 		if (image[i].flags & BOOT_ROOT) {
 			root_endpoint = image[i].endpoint;
 			root_name = image[i].name;
 		}
-	for (uint32_t i = 0; i < ki.nr_boot_procs && root_name != NULL; i++) {
+	for (int i = 0; i < n && root_name != NULL; i++) {
 		struct data_entry *d = ds_alloc();
 		if (d == NULL)
 			return -ENOMEM;

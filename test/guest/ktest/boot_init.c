@@ -7,10 +7,8 @@
  */
 #include "ktest.h"
 
-#define MAX_BOOT 16
-
-static struct boot_image_entry image[MAX_BOOT];
-static int results[MAX_BOOT];
+static struct boot_image_entry image[BOOT_IMAGE_MAX];
+static int results[BOOT_IMAGE_MAX];
 static unsigned nr_image;
 
 static int init_one(const struct boot_image_entry *b)
@@ -35,13 +33,11 @@ static int init_one(const struct boot_image_entry *b)
 
 void boot_services_init(void)
 {
-	struct kinfo ki;
+	int n = sys_boot_image(image);
 
-	if (sys_getinfo(GET_KINFO, &ki, sizeof(ki), NONE) != OK ||
-	    ki.nr_boot_procs > MAX_BOOT ||
-	    sys_getinfo(GET_IMAGE, image, sizeof(image), NONE) != OK)
-		panic("boot_services_init: no boot image");
-	nr_image = ki.nr_boot_procs;
+	if (n < 0)
+		panic("boot_services_init: no boot image (%d)", n);
+	nr_image = (unsigned)n;
 	for (unsigned i = 0; i < nr_image; i++) {
 		if (image[i].flags & BOOT_ROOT)
 			continue;
