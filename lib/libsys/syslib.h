@@ -18,6 +18,7 @@
 #include <axo/signal.h>
 #include <axo/strerror.h>
 #include <axo/fmt.h>
+#include <axo/env.h>
 
 /* IPC (ipc.c).  status may be NULL. */
 int ipc_send(endpoint_t dst, message *m);
@@ -73,6 +74,8 @@ int cpf_reload(void);
 
 /* Helpers: self.c, printf.c, panic.c; string and format routines in <axo/fmt.h>. */
 endpoint_t sys_self(void);
+/* A boot parameter (env.c, parsing in <axo/env.h>): OK, -ESRCH, -E2BIG. */
+int env_get_param(const char *key, char *value, size_t len);
 /* The boot image table (boot_image.c): entry count, or -E*. */
 int sys_boot_image(struct boot_image_entry image[BOOT_IMAGE_MAX]);
 int printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -81,38 +81,18 @@ enum mode {
 	MODE_PANIC
 };
 
-static bool has_word(const char *cmd, const char *word)
-{
-	size_t n = strlen(word);
-
-	for (const char *w = cmd; *w != '\0'; w++)
-		if ((w == cmd || w[-1] == ' ') && strncmp(w, word, n) == 0 &&
-		    (w[n] == ' ' || w[n] == '\0'))
-			return true;
-	return false;
-}
-
 static enum mode parse_cmdline(void)
 {
-	char cmd[256];
+	char value[16];
 
-	if (sys_getinfo(GET_CMDLINE, cmd, sizeof(cmd), NONE) != OK)
-		return MODE_TESTS;
-	for (char *w = cmd; *w != '\0'; w++) {
-		if (w != cmd && w[-1] != ' ')
-			continue;
-		if (strncmp(w, "seed=", 5) == 0) {
-			fuzz_seed = 0;
-			for (char *d = w + 5; *d >= '0' && *d <= '9'; d++)
-				fuzz_seed =
-					fuzz_seed * 10 + (uint32_t)(*d - '0');
-			if (fuzz_seed == 0)
-				fuzz_seed = 1;
-		}
-	}
-	if (has_word(cmd, "bench"))
+	if (env_get_param("seed", value, sizeof(value)) == OK &&
+	    env_parse_u32(value, &fuzz_seed) == OK && fuzz_seed == 0)
+		fuzz_seed = 1;
+	if (env_get_param("bench", value, sizeof(value)) == OK)
 		return MODE_BENCH;
-	return has_word(cmd, "panic-selftest") ? MODE_PANIC : MODE_TESTS;
+	if (env_get_param("panic-selftest", value, sizeof(value)) == OK)
+		return MODE_PANIC;
+	return MODE_TESTS;
 }
 
 int main(void);
