@@ -74,6 +74,22 @@ int cpf_reload(void);
 
 /* Helpers: self.c, printf.c, panic.c; string and format routines in <axo/fmt.h>. */
 endpoint_t sys_self(void);
+/*
+ * Timers on top of the process's one alarm (timers.c): tmr_set() arms t
+ * to call fn(arg) after ticks; call tmr_expire(m.notify.timestamp) for
+ * every notification from CLOCK.  The struct belongs to the caller.
+ */
+struct sys_timer {
+	clock_t64 expires;
+	void (*fn)(int arg);
+	int arg;
+	bool armed;
+	struct sys_timer *next;
+};
+void tmr_set(struct sys_timer *t, uint32_t ticks, void (*fn)(int arg), int arg);
+void tmr_cancel(struct sys_timer *t);
+void tmr_expire(clock_t64 now);
+
 /* A boot parameter (env.c, parsing in <axo/env.h>): OK, -ESRCH, -E2BIG. */
 int env_get_param(const char *key, char *value, size_t len);
 /* The boot image table (boot_image.c): entry count, or -E*. */
