@@ -269,7 +269,7 @@ static bool translate(struct proc *p, vir_bytes va, bool write, phys_bytes *pa)
 	if ((pte & (PG_P | PG_U)) != (PG_P | PG_U) || (write && !(pte & PG_W)))
 		return false;
 	*pa = (pte & PG_FRAME) | (va & (PAGE_SIZE - 1));
-	return (pte & PG_FRAME) != 0 && (pte & PG_FRAME) < kernel_phys_top;
+	return (pte & PG_FRAME) < kernel_phys_top; /* frame 0: never mapped */
 }
 
 static size_t page_left(vir_bytes va)

@@ -12,7 +12,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from qemu import boot, qemu_cmd  # noqa: E402
+from qemu import add_boot_args, boot, qemu_cmd  # noqa: E402
 
 FIGURE = re.compile(r"^([a-z_0-9]+): (\d+) (\w+)$")
 
@@ -34,11 +34,7 @@ def run_once(args):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--qemu", default="qemu-system-i386")
-    ap.add_argument("--mem", default="32")
-    ap.add_argument("--kernel", required=True)
-    ap.add_argument("--modules", required=True)
-    ap.add_argument("--timeout", type=int, default=300)
+    add_boot_args(ap, timeout=300)
     args = ap.parse_args()
 
     first, second = run_once(args), run_once(args)

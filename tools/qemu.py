@@ -10,6 +10,15 @@ import time
 DEBUG_EXIT = ["-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
 
 
+def add_boot_args(ap, timeout):
+    """The options every harness takes: emulator, memory, images, timeout."""
+    ap.add_argument("--qemu", default="qemu-system-i386")
+    ap.add_argument("--mem", default="32")
+    ap.add_argument("--kernel", required=True)
+    ap.add_argument("--modules", required=True)
+    ap.add_argument("--timeout", type=int, default=timeout)
+
+
 def qemu_cmd(qemu, mem, iso=None, kernel=None, modules=(), append="",
              icount=False):
     cmd = [qemu, "-m", str(mem), "-nographic", "-no-reboot",

@@ -21,7 +21,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from qemu import boot, qemu_cmd  # noqa: E402
+from qemu import add_boot_args, boot, qemu_cmd  # noqa: E402
 
 VERDICT = re.compile(r"(\d+) passed, (\d+) failed")
 
@@ -99,12 +99,8 @@ def run_scenarios(args):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--qemu", default="qemu-system-i386")
-    ap.add_argument("--mem", default="32")
+    add_boot_args(ap, timeout=600)
     ap.add_argument("--iso", required=True)
-    ap.add_argument("--kernel", required=True)
-    ap.add_argument("--modules", required=True)
-    ap.add_argument("--timeout", type=int, default=600)
     args = ap.parse_args()
 
     seed = int(os.environ.get("SEED", random.randrange(1, 1 << 31)))

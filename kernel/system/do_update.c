@@ -85,6 +85,24 @@ static void restore_identity(struct proc *p, const struct slot_identity *id)
 	p->alarm = id->alarm;
 }
 
+/* Exchange bits i and j of a privilege mask. */
+static void swap_mask_bits(uint32_t *mask, int i, int j)
+{
+	uint32_t bi = priv_mask_test(mask, i), bj = priv_mask_test(mask, j);
+
+	priv_mask_clear(mask, i);
+	priv_mask_clear(mask, j);
+	if (bi)
+		priv_mask_set(mask, j);
+	if (bj)
+		priv_mask_set(mask, i);
+}
+
+/*
+ * Swap everything but id and owner.  The send masks are indexed by id, so
+ * the moved masks' bits for a and b are exchanged too: "may send to the
+ * other one" stays true, and neither structure gains its own bit.
+ */
 static void swap_priv_contents(struct priv *a, struct priv *b)
 {
 	struct priv tmp = *a;
@@ -96,21 +114,8 @@ static void swap_priv_contents(struct priv *a, struct priv *b)
 	a->proc_nr = b->proc_nr;
 	b->id = id;
 	b->proc_nr = nr;
-	/* The masks are indexed by id: re-point the a<->b bits. */
-	for (struct priv *p = a;; p = b) {
-		uint32_t ba = priv_mask_test(p->ipc_to, a->id);
-		uint32_t bb = priv_mask_test(p->ipc_to, b->id);
-		priv_mask_clear(p->ipc_to, a->id);
-		priv_mask_clear(p->ipc_to, b->id);
-		if (bb)
-			priv_mask_set(p->ipc_to, a->id);
-		if (ba)
-			priv_mask_set(p->ipc_to, b->id);
-		if (p == b)
-			break;
-	}
-	priv_mask_clear(a->ipc_to, a->id);
-	priv_mask_clear(b->ipc_to, b->id);
+	swap_mask_bits(a->ipc_to, a->id, b->id);
+	swap_mask_bits(b->ipc_to, a->id, b->id);
 }
 
 /* The kernel stack is small: keep the big temporaries off it. */

@@ -11,7 +11,6 @@
 #define ECHO_REQ     (TEST_RQ_BASE + 1) /* reply: m_type = tag, word[0] + 1 */
 #define ECHO_PREPARE (TEST_RQ_BASE + 2) /* sendrec ECHO_READY to the sender */
 #define ECHO_READY   (TEST_RQ_BASE + 3)
-#define ECHO_NOTIFY  (TEST_RQ_BASE + 4) /* notify word[0] then reply */
 #define ECHO_COUNT   (TEST_RQ_BASE + 5) /* reply: word[0] = requests served */
 
 #endif

@@ -77,9 +77,8 @@ struct spawn_opts {
 #define CHILD_DONE (TEST_RQ_BASE + 0x10) /* word[0]: the result */
 #define CHILD_REPORT \
 	(TEST_RQ_BASE + 0x11) /* a child's word[] to ktest mid-run */
-#define CHILD_TIMEOUT (-ETIMEDOUT)
-#define WAIT_TICKS    (5 * HZ)
-#define QUIET_TICKS   (HZ / 2) /* long enough to show nothing comes */
+#define WAIT_TICKS  (5 * HZ)
+#define QUIET_TICKS (HZ / 2) /* long enough to show nothing comes */
 
 extern endpoint_t ktest_ep;
 
