@@ -40,4 +40,15 @@
 /* The first boot module is slot 0. */
 #define FIRST_BOOT_SLOT 0
 
+/*
+ * Well-known endpoints of the system image: its boot modules in slots
+ * 0.. in this order (tools/gen_boot.py checks boot/modules.list against
+ * them).  User programs reach PM and VM through these constants.
+ */
+#define RS_PROC_NR   ((endpoint_t)0)
+#define DS_PROC_NR   ((endpoint_t)1)
+#define VM_PROC_NR   ((endpoint_t)2)
+#define PM_PROC_NR   ((endpoint_t)3)
+#define INIT_PROC_NR ((endpoint_t)4)
+
 #endif

@@ -17,6 +17,8 @@
 #include <axo/msg_sys.h>
 #include <axo/msg_rs.h>
 #include <axo/msg_ds.h>
+#include <axo/msg_vm.h>
+#include <axo/msg_pm.h>
 
 #define IPC_VECTOR	   0x21
 #define KERNEL_CALL_VECTOR 0x20
@@ -62,6 +64,8 @@ typedef struct {
 		MSG_SYS_MEMBERS
 		MSG_RS_MEMBERS
 		MSG_DS_MEMBERS
+		MSG_VM_MEMBERS
+		MSG_PM_MEMBERS
 	};
 } message;
 

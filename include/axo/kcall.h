@@ -20,6 +20,8 @@
 	X(KILL,         6,  kill) \
 	X(GETKSIG,      7,  getksig) \
 	X(ENDKSIG,      8,  endksig) \
+	X(SIGSEND,      9,  sigsend) \
+	X(SIGRETURN,    10, sigreturn) \
 	X(VIRCOPY,      15, vircopy) \
 	X(IRQCTL,       19, irqctl) \
 	X(DEVIO,        21, devio) \

@@ -31,19 +31,28 @@ struct kinfo {
 	char version[32];
 };
 
+/*
+ * One boot module.  A process (proc_nr >= 0) was loaded at [image_lo,
+ * image_hi) with its stack just below USER_STACK_TOP; a file (BOOT_FILE,
+ * proc_nr -1) is left as it is in physical memory at [base, base + size).
+ */
 struct boot_image_entry {
 	int32_t proc_nr;
 	endpoint_t endpoint;
 	char name[PROC_NAME_LEN];
 	uint32_t flags; /* BOOT_* from the module list */
+	vir_bytes image_lo, image_hi;
+	phys_bytes base, size;
 };
 
 #define BOOT_IMAGE_MAX 16 /* boot modules at most */
 
-#define BOOT_ROOT   0x1 /* root system process */
-#define BOOT_VM	    0x2 /* the memory manager */
-#define BOOT_USRMGR 0x4 /* signal manager of user processes */
-#define BOOT_USER   0x8 /* runs with user privileges */
+#define BOOT_ROOT   0x1	 /* root system process */
+#define BOOT_VM	    0x2	 /* the memory manager */
+#define BOOT_USRMGR 0x4	 /* signal manager of user processes */
+#define BOOT_USER   0x8	 /* runs with user privileges */
+#define BOOT_FILE   0x10 /* not a process: a file for exec */
+#define BOOT_RUN    0x20 /* a file init starts */
 
 struct proc_info {
 	int32_t nr;

@@ -39,6 +39,21 @@ struct sys_kill_msg {
 	int32_t sig;
 };
 
+/*
+ * SYS_SIGSEND: enter handler(signo) on endpt's stack with a struct
+ * sigframe (see <axo/signal.h>) that saves its context and `mask`.
+ * -EBUSY while endpt is blocked in IPC; -EFAULT when its stack is bad.
+ * SYS_SIGRETURN: restore the context at `context` in endpt's memory.
+ */
+struct sys_sigsend_msg {
+	endpoint_t endpt;
+	int32_t signo;
+	vir_bytes handler;
+	vir_bytes trampoline;
+	uint32_t mask;
+	vir_bytes context; /* SIGRETURN: address of the struct sigcontext */
+};
+
 struct sys_getksig_msg {
 	endpoint_t endpt; /* out: signalled process, NONE when done */
 	uint32_t pad;
@@ -141,6 +156,7 @@ struct sys_statectl_msg {
 	struct sys_endpt_msg sys_endpt; \
 	struct sys_privctl_msg sys_privctl; \
 	struct sys_kill_msg sys_kill; \
+	struct sys_sigsend_msg sys_sigsend; \
 	struct sys_getksig_msg sys_getksig; \
 	struct sys_vircopy_msg sys_vircopy; \
 	struct sys_irqctl_msg sys_irqctl; \
@@ -164,6 +180,7 @@ MSG_SYS_ASSERT(sys_exec_msg);
 MSG_SYS_ASSERT(sys_endpt_msg);
 MSG_SYS_ASSERT(sys_privctl_msg);
 MSG_SYS_ASSERT(sys_kill_msg);
+MSG_SYS_ASSERT(sys_sigsend_msg);
 MSG_SYS_ASSERT(sys_getksig_msg);
 MSG_SYS_ASSERT(sys_vircopy_msg);
 MSG_SYS_ASSERT(sys_irqctl_msg);

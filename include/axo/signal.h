@@ -47,4 +47,28 @@
 	((s) == SIGILL || (s) == SIGBUS || (s) == SIGFPE || (s) == SIGSEGV || \
 	 (s) == SIGEMT || (s) == SIGABRT)
 
+/*
+ * Signal delivery to a user handler (SYS_SIGSEND / SYS_SIGRETURN).  The
+ * kernel pushes a struct sigframe on the process's stack and enters the
+ * handler with esp at retaddr; the handler returns into the trampoline,
+ * which asks PM to restore ctx (PM_SIGRETURN, then SYS_SIGRETURN).  The
+ * kernel restores only general registers, eip and the arithmetic flags:
+ * a forged context cannot raise privilege.
+ */
+struct sigcontext {
+	uint32_t eax, ebx, ecx, edx, esi, edi, ebp, esp, eip, eflags;
+	uint32_t mask;	/* signal mask to restore: PM's business */
+	uint32_t magic; /* SIGCONTEXT_MAGIC */
+};
+
+#define SIGCONTEXT_MAGIC 0x5167C0DEu
+
+struct sigframe {
+	vir_bytes retaddr; /* the trampoline */
+	int32_t signo;	   /* the handler's argument */
+	vir_bytes ctx_ptr; /* &ctx: the trampoline's argument */
+	uint32_t pad;
+	struct sigcontext ctx;
+};
+
 #endif

@@ -44,10 +44,20 @@ int do_fork(struct proc *caller, message *m)
 	child->endpoint = e;
 	child->pgdir = pgdir;
 	child->priv = user_priv;
-	child->rts_flags = RTS_NO_PRIV;
-	child->misc_flags &= MF_FPU_INITIALIZED;
+	/*
+	 * A parent waiting for the reply to its fork request leaves a child
+	 * waiting for a reply of its own from the same server: the server
+	 * answers both (the child's answer says "you are the child").
+	 */
+	bool awaits_reply = (parent->rts_flags & RTS_RECEIVING) &&
+			    (parent->misc_flags & MF_REPLY_PEND);
+	child->rts_flags = RTS_NO_PRIV | (awaits_reply ? RTS_RECEIVING : 0);
+	child->misc_flags &= MF_FPU_INITIALIZED | MF_REPLY_PEND;
+	if (!awaits_reply)
+		child->misc_flags &= ~MF_REPLY_PEND;
 	child->next_ready = child->caller_q = child->q_link = NULL;
-	child->getfrom = child->sendto = NONE;
+	child->getfrom = awaits_reply ? parent->getfrom : NONE;
+	child->sendto = NONE;
 	child->recv_phys = 0;
 	memset(child->notify_pending, 0, sizeof(child->notify_pending));
 	memset(child->asyn_pending, 0, sizeof(child->asyn_pending));

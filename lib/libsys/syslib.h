@@ -38,6 +38,9 @@ int sys_exec(endpoint_t e, vir_bytes ip, vir_bytes sp, const char *name);
 int sys_clear(endpoint_t e);
 int sys_privctl(endpoint_t e, int request, vir_bytes arg);
 int sys_kill(endpoint_t e, int sig);
+int sys_sigsend(endpoint_t e, int signo, vir_bytes handler,
+		vir_bytes trampoline, uint32_t mask);
+int sys_sigreturn(endpoint_t e, vir_bytes context);
 int sys_getksig(endpoint_t *e, ksigset_t *sigs);
 int sys_endksig(endpoint_t e);
 int sys_vircopy(endpoint_t src, vir_bytes src_addr, endpoint_t dst,

@@ -60,7 +60,7 @@ static const struct {
 	SYS_PAYLOAD(sys_abort_msg),    SYS_PAYLOAD(sys_safecopy_msg),
 	SYS_PAYLOAD(sys_setgrant_msg), SYS_PAYLOAD(sys_vmctl_msg),
 	SYS_PAYLOAD(sys_sysctl_msg),   SYS_PAYLOAD(sys_update_msg),
-	SYS_PAYLOAD(sys_statectl_msg),
+	SYS_PAYLOAD(sys_statectl_msg), SYS_PAYLOAD(sys_sigsend_msg),
 };
 
 static void every_sys_payload_struct_fits_56_bytes(void)
