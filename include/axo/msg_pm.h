@@ -33,7 +33,8 @@
 #define PM_TIMES       (PM_RQ_BASE + 19) /* pm_times */
 #define PM_TIME	       (PM_RQ_BASE + 20) /* pm_time: wall clock */
 #define PM_REBOOT      (PM_RQ_BASE + 21) /* pm_reboot: superuser only */
-#define PM_NR_CALLS    22
+#define PM_KLOG	       (PM_RQ_BASE + 22) /* pm_klog: stdout until a tty exists */
+#define PM_NR_CALLS    23
 
 /* waitpid options (newlib's values). */
 #define PM_WNOHANG   1
@@ -136,6 +137,17 @@ struct pm_reboot_msg {
 	int32_t status;
 };
 
+/*
+ * Until VFS and the tty driver exist, libc writes descriptors 1 and 2 to
+ * the kernel log through PM (at most PM_KLOG_MAX bytes per call).
+ */
+struct pm_klog_msg {
+	vir_bytes buf;
+	vir_bytes len;
+};
+
+#define PM_KLOG_MAX 256
+
 #define MSG_PM_MEMBERS \
 	struct pm_exit_msg pm_exit; \
 	struct pm_wait_msg pm_wait; \
@@ -149,7 +161,8 @@ struct pm_reboot_msg {
 	struct pm_alarm_msg pm_alarm; \
 	struct pm_times_msg pm_times; \
 	struct pm_time_msg pm_time; \
-	struct pm_reboot_msg pm_reboot;
+	struct pm_reboot_msg pm_reboot; \
+	struct pm_klog_msg pm_klog;
 
 _Static_assert(sizeof(struct pm_ids_msg) <= MSG_PAYLOAD_SIZE, "pm_ids");
 _Static_assert(sizeof(struct pm_times_msg) <= MSG_PAYLOAD_SIZE, "pm_times");
