@@ -36,10 +36,12 @@ KCFLAGS   = $(BASEFLAGS) -mgeneral-regs-only -Ikernel -I$(B)/gen
 UCFLAGS   = $(BASEFLAGS) -Ilib/libsys -Itest/guest
 LDFLAGS  := -m elf_i386 -nostdlib --no-dynamic-linker -z noexecstack
 
-MODULES  := $(shell $(PYTHON) tools/gen_boot.py names boot/modules.list)
+BOOTLIST := boot/modules.list
+SYSTEM_MODULES := $(shell $(PYTHON) tools/gen_boot.py names $(BOOTLIST) system)
+KTEST_MODULES  := $(shell $(PYTHON) tools/gen_boot.py names $(BOOTLIST) ktest)
 
 .PHONY: all run test bench debug clean distclean format-check deps unit-test newlib
-all: $(B)/axolotl.iso
+all: $(B)/ktest.iso
 
 deps:
 	@bash tools/install-deps.sh
@@ -51,11 +53,7 @@ KSHARED := lib/libsys/string.c lib/libsys/vsnprintf.c
 KOBJS := $(patsubst %.c,$(B)/%.o,$(KSRCS)) $(patsubst %.S,$(B)/%.o,$(KASM)) \
          $(patsubst lib/libsys/%.c,$(B)/kernel/shared/%.o,$(KSHARED))
 
-$(B)/gen/boot_image.h: boot/modules.list tools/gen_boot.py
-	@mkdir -p $(@D)
-	$(Q)$(PYTHON) tools/gen_boot.py header $< $@
-
-$(B)/kernel/%.o: kernel/%.c $(B)/gen/boot_image.h
+$(B)/kernel/%.o: kernel/%.c
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(KCFLAGS) -MMD -c $< -o $@
@@ -134,24 +132,27 @@ PROGRAMS += $(B)/bin/$$(PROG)
 endef
 $(foreach d,$(PROG_DIRS),$(eval $(call PROGRAM_template,$(d))))
 
-# ---- images ----
-BOOT_BINS := $(addprefix $(B)/bin/,$(MODULES))
+# ---- images: one GRUB ISO per boot image of boot/modules.list ----
+# $(call iso_rules,image,iso): the ISO of one boot image.
+define iso_rules
+$(B)/$(1)-iso/boot/grub/grub.cfg: $(BOOTLIST) tools/gen_boot.py
+	@mkdir -p $$(@D)
+	$(Q)$(PYTHON) tools/gen_boot.py grub $(BOOTLIST) $(1) $$@
 
-$(B)/iso/boot/grub/grub.cfg: boot/modules.list tools/gen_boot.py
-	@mkdir -p $(@D)
-	$(Q)$(PYTHON) tools/gen_boot.py grub $< $@
-
-$(B)/axolotl.iso: $(B)/kernel.elf $(BOOT_BINS) $(B)/iso/boot/grub/grub.cfg
-	@echo "  ISO     $@"
-	$(Q)cp $(B)/kernel.elf $(BOOT_BINS) $(B)/iso/boot/
-	$(Q)grub-mkrescue -o $@ $(B)/iso >$(B)/grub-mkrescue.log 2>&1 || \
+$(2): $(B)/kernel.elf $(addprefix $(B)/bin/,$(3)) $(B)/$(1)-iso/boot/grub/grub.cfg
+	@echo "  ISO     $$@"
+	$(Q)cp $(B)/kernel.elf $(addprefix $(B)/bin/,$(3)) $(B)/$(1)-iso/boot/
+	$(Q)grub-mkrescue -o $$@ $(B)/$(1)-iso >$(B)/grub-mkrescue.log 2>&1 || \
 		{ cat $(B)/grub-mkrescue.log; exit 1; }
+endef
+$(eval $(call iso_rules,system,$(B)/axolotl.iso,$(SYSTEM_MODULES)))
+$(eval $(call iso_rules,ktest,$(B)/ktest.iso,$(KTEST_MODULES)))
 
 QEMU_FLAGS = -m $(MEM) -nographic -no-reboot \
              -device isa-debug-exit,iobase=0xf4,iosize=0x04
 
-run: deps $(B)/axolotl.iso
-	$(QEMU) $(QEMU_FLAGS) -cdrom $(B)/axolotl.iso || true
+run: deps $(B)/ktest.iso
+	$(QEMU) $(QEMU_FLAGS) -cdrom $(B)/ktest.iso || true
 
 debug: $(B)/axolotl.iso
 	$(QEMU) $(QEMU_FLAGS) -cdrom $(B)/axolotl.iso -s -S & \
@@ -159,18 +160,21 @@ debug: $(B)/axolotl.iso
 		-ex 'continue'; kill %1 2>/dev/null || true
 
 # ---- tests and benchmarks ----
-INITRD = $(shell echo $(BOOT_BINS) | tr ' ' ',')
+INITRD_SYSTEM = $(shell $(PYTHON) tools/gen_boot.py initrd $(BOOTLIST) system $(B)/bin)
+INITRD_KTEST  = $(shell $(PYTHON) tools/gen_boot.py initrd $(BOOTLIST) ktest $(B)/bin)
+BOOT_ARGS = --kernel $(B)/kernel.elf --initrd-system "$(INITRD_SYSTEM)" \
+            --initrd-ktest "$(INITRD_KTEST)"
 
 unit-test:
 	@bash test/unit/run.sh
 
 test: deps all
 	@$(PYTHON) tools/testall.py --qemu $(QEMU) --mem $(MEM) \
-		--iso $(B)/axolotl.iso --kernel $(B)/kernel.elf --modules "$(BOOT_BINS)"
+		--iso-system $(B)/axolotl.iso --iso-ktest $(B)/ktest.iso $(BOOT_ARGS)
 
 bench: deps all
 	@$(PYTHON) tools/bench.py --qemu $(QEMU) --mem $(MEM) \
-		--kernel $(B)/kernel.elf --modules "$(BOOT_BINS)"
+		$(BOOT_ARGS)
 
 format-check:
 	@clang-format --dry-run --Werror $(shell git ls-files '*.c' '*.h') && \

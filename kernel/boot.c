@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * Boot: read the multiboot information, and turn every boot module into a
- * process in its own address space.  The modules must arrive in the order
- * of boot/modules.list, from which the boot image table (boot_image.h) is
- * generated; a mismatch stops the boot with a clear message.
+ * Boot: read the multiboot information, build the boot image table from
+ * the modules' words ("name flag ...", generated from boot/modules.list by
+ * tools/gen_boot.py), and turn every module that is not a file into a
+ * process in its own address space.  Processes take slots 0, 1, ... in
+ * module order; files stay where the loader put them, for VM.
  */
 #include "kernel.h"
 #include "elf.h"
-#include "boot_image.h"
 
 #define MB_INFO_MEM	0x001
 #define MB_INFO_CMDLINE 0x004
@@ -22,33 +22,65 @@ struct mb_module {
 	uint32_t start, end, string, reserved;
 };
 
-struct boot_module {
-	phys_bytes start, end;
-	char name[PROC_NAME_LEN];
+static const struct {
+	const char *word;
+	uint32_t flag;
+} boot_flags[] = {
+	{ "root", BOOT_ROOT }, { "vm", BOOT_VM },     { "usrmgr", BOOT_USRMGR },
+	{ "user", BOOT_USER }, { "file", BOOT_FILE }, { "run", BOOT_RUN },
 };
 
-static struct boot_module modules[BOOT_IMAGE_COUNT];
-static unsigned nr_modules;
 phys_bytes mem_top, modules_end;
 
 char kernel_cmdline[256];
-unsigned boot_image_count = BOOT_IMAGE_COUNT;
-struct boot_image_entry boot_image[BOOT_IMAGE_COUNT] = BOOT_IMAGE_TABLE;
+unsigned boot_image_count;
+struct boot_image_entry boot_image[BOOT_IMAGE_MAX];
 endpoint_t vm_endpoint = NONE;
 
-/* The module's name: the last path component of its first word. */
-static void module_name(const char *s, char *name, size_t size)
+/* Copy the next space-separated word of *s into buf; false at the end. */
+static bool next_word(const char **s, char *buf, size_t size)
 {
-	const char *start = s, *p;
+	const char *p = *s;
 
-	for (p = s; *p != '\0' && *p != ' '; p++)
+	while (*p == ' ')
+		p++;
+	if (*p == '\0')
+		return false;
+	size_t n = 0;
+	for (; *p != '\0' && *p != ' '; p++)
+		if (n + 1 < size)
+			buf[n++] = *p;
+	buf[n] = '\0';
+	*s = p;
+	return true;
+}
+
+static uint32_t flag_of(const char *word, const char *module)
+{
+	for (size_t i = 0; i < sizeof(boot_flags) / sizeof(boot_flags[0]); i++)
+		if (strcmp(word, boot_flags[i].word) == 0)
+			return boot_flags[i].flag;
+	panic("boot: module %s has unknown flag '%s'", module, word);
+}
+
+/*
+ * Fill b from a module's string "path-or-name flag ...": the name is the
+ * last path component of the first word.
+ */
+static void parse_module(const char *s, struct boot_image_entry *b)
+{
+	char word[64];
+
+	if (!next_word(&s, word, sizeof(word)))
+		panic("boot: a module has no name");
+	const char *base = word;
+	for (const char *p = word; *p != '\0'; p++)
 		if (*p == '/')
-			start = p + 1;
-	size_t n = (size_t)(p - start);
-	if (n >= size)
-		n = size - 1;
-	memcpy(name, start, n);
-	name[n] = '\0';
+			base = p + 1;
+	strlcpy(b->name, base, sizeof(b->name));
+	b->flags = 0;
+	while (next_word(&s, word, sizeof(word)))
+		b->flags |= flag_of(word, b->name);
 }
 
 /* Map a fresh writable page at va unless one is there already. */
@@ -129,7 +161,12 @@ static void set_boot_privileges(struct proc *p,
 	p->priority = SRV_Q;
 }
 
-static void start_process(struct proc *p, uint32_t entry)
+/*
+ * Make p ready to enter its program.  Only the root process runs at once:
+ * the others wait (RTS_NO_PRIV) until the root has set their privileges
+ * and allowed them (RS's boot protocol).
+ */
+static void start_process(struct proc *p, uint32_t entry, bool root)
 {
 	p->regs.cs = UCODE_SEL;
 	p->regs.ds = p->regs.es = p->regs.fs = p->regs.gs = p->regs.ss =
@@ -138,36 +175,46 @@ static void start_process(struct proc *p, uint32_t entry)
 	p->regs.eip = entry;
 	p->regs.esp = USER_STACK_TOP - 16;
 	p->quantum_left = QUANTUM_TICKS;
-	p->rts_flags = RTS_PROC_STOP;
+	p->rts_flags = RTS_PROC_STOP | (root ? 0 : RTS_NO_PRIV);
 	rts_unset(p, RTS_PROC_STOP);
 }
 
-static void load_module(int index, const struct boot_module *mod)
+static void image_extent(const struct elf_image *elf,
+			 struct boot_image_entry *b)
 {
-	const struct boot_image_entry *b = &boot_image[index];
+	b->image_lo = UINT32_MAX;
+	b->image_hi = 0;
+	for (int i = 0; i < elf->nr_segments; i++) {
+		const struct elf_segment *s = &elf->seg[i];
+		if (s->vaddr < b->image_lo)
+			b->image_lo = s->vaddr & ~(PAGE_SIZE - 1);
+		if (s->vaddr + s->memsz > b->image_hi)
+			b->image_hi = s->vaddr + s->memsz;
+	}
+}
+
+static void load_module(struct boot_image_entry *b)
+{
 	struct proc *p = proc_addr(b->proc_nr);
-	const char *name = mod->name;
+	const char *name = b->name;
 	struct elf_image elf;
 	const char *why;
 
-	if (memcmp(name, b->name, PROC_NAME_LEN) != 0)
-		panic("boot: module %d is '%s' but boot/modules.list says '%s'",
-		      index, name, b->name);
-	if (elf_parse((const void *)mod->start, mod->end - mod->start,
-		      USER_BASE, USER_STACK_TOP - BOOT_STACK_SIZE, &elf,
-		      &why) != 0)
+	if (elf_parse((const void *)b->base, b->size, USER_BASE,
+		      USER_STACK_TOP - BOOT_STACK_SIZE, &elf, &why) != 0)
 		panic("boot: module %s: %s", name, why);
 
 	memcpy(p->name, b->name, sizeof(p->name));
 	if (as_create(p) != OK)
 		panic("boot: no memory for %s's page directory", name);
-	set_boot_privileges(p, b, index);
-	load_image(p, (const uint8_t *)mod->start, &elf);
+	set_boot_privileges(p, b, b->proc_nr);
+	load_image(p, (const uint8_t *)b->base, &elf);
 	for (vir_bytes va = USER_STACK_TOP - BOOT_STACK_SIZE;
 	     va < USER_STACK_TOP; va += PAGE_SIZE)
 		map_boot_page(p, va);
-	boot_image[index].endpoint = p->endpoint;
-	start_process(p, elf.entry);
+	b->endpoint = p->endpoint;
+	image_extent(&elf, b);
+	start_process(p, elf.entry, (b->flags & BOOT_ROOT) != 0);
 }
 
 /*
@@ -186,24 +233,34 @@ void boot_scan(uint32_t mb_info)
 		strlcpy(kernel_cmdline, (const char *)mb->cmdline,
 			sizeof(kernel_cmdline));
 	modules_end = (phys_bytes)_kernel_end;
-	nr_modules = (mb->flags & MB_INFO_MODS) ? mb->mods_count : 0;
-	if (nr_modules != BOOT_IMAGE_COUNT)
-		panic("boot: expected %d modules (boot/modules.list), got %u",
-		      BOOT_IMAGE_COUNT, nr_modules);
+	unsigned n = (mb->flags & MB_INFO_MODS) ? mb->mods_count : 0;
+	if (n == 0 || n > BOOT_IMAGE_MAX)
+		panic("boot: %u boot modules; 1 to %d expected", n,
+		      BOOT_IMAGE_MAX);
 	const struct mb_module *mod = (const struct mb_module *)mb->mods_addr;
-	for (unsigned i = 0; i < nr_modules; i++) {
-		modules[i].start = mod[i].start;
-		modules[i].end = mod[i].end;
-		module_name((const char *)mod[i].string, modules[i].name,
-			    sizeof(modules[i].name));
+	int next_slot = FIRST_BOOT_SLOT;
+	for (unsigned i = 0; i < n; i++) {
+		struct boot_image_entry *b = &boot_image[i];
+		parse_module((const char *)mod[i].string, b);
+		b->base = mod[i].start;
+		b->size = mod[i].end - mod[i].start;
+		b->proc_nr = (b->flags & BOOT_FILE) ? -1 : next_slot++;
+		b->endpoint = NONE;
 		if (mod[i].end > modules_end)
 			modules_end = mod[i].end;
 	}
+	boot_image_count = n;
+	unsigned roots = 0;
+	for (unsigned i = 0; i < n; i++)
+		roots += (boot_image[i].flags & BOOT_ROOT) != 0;
+	if (roots != 1)
+		panic("boot: %u modules are 'root'; exactly one must be", roots);
 }
 
 void boot_load_modules(void)
 {
-	for (int i = 0; i < BOOT_IMAGE_COUNT; i++)
-		load_module(i, &modules[i]);
-	kinfo.nr_boot_procs = BOOT_IMAGE_COUNT;
+	for (unsigned i = 0; i < boot_image_count; i++)
+		if (!(boot_image[i].flags & BOOT_FILE))
+			load_module(&boot_image[i]);
+	kinfo.nr_boot_procs = boot_image_count;
 }

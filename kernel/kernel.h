@@ -267,7 +267,7 @@ void boot_scan(uint32_t mb_info);
 void boot_load_modules(void);
 extern phys_bytes mem_top, modules_end;
 extern char kernel_cmdline[256];
-extern struct boot_image_entry boot_image[];
+extern struct boot_image_entry boot_image[BOOT_IMAGE_MAX];
 extern unsigned boot_image_count;
 
 /* fpu.c */

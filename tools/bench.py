@@ -19,7 +19,7 @@ FIGURE = re.compile(r"^([a-z_0-9]+): (\d+) (\w+)$")
 
 def run_once(args):
     cmd = qemu_cmd(args.qemu, args.mem, kernel=args.kernel,
-                   modules=args.modules.split(), append="bench", icount=True)
+                   initrd=args.initrd_ktest, append="bench", icount=True)
     status, text, _ = boot(cmd, args.timeout)
     figures = {}
     for line in text.splitlines():

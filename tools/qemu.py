@@ -15,12 +15,17 @@ def add_boot_args(ap, timeout):
     ap.add_argument("--qemu", default="qemu-system-i386")
     ap.add_argument("--mem", default="32")
     ap.add_argument("--kernel", required=True)
-    ap.add_argument("--modules", required=True)
+    ap.add_argument("--initrd-system", required=True,
+                    help="QEMU -initrd string of the system image")
+    ap.add_argument("--initrd-ktest", required=True,
+                    help="QEMU -initrd string of the kernel-test image")
     ap.add_argument("--timeout", type=int, default=timeout)
 
 
-def qemu_cmd(qemu, mem, iso=None, kernel=None, modules=(), append="",
+def qemu_cmd(qemu, mem, iso=None, kernel=None, initrd="", append="",
              icount=False):
+    """QEMU booting the GRUB ISO iso, or kernel with the -initrd string
+    initrd (tools/gen_boot.py initrd) and the command line append."""
     cmd = [qemu, "-m", str(mem), "-nographic", "-no-reboot",
            "-monitor", "none", "-serial", "stdio"] + DEBUG_EXIT
     if icount:
@@ -28,7 +33,6 @@ def qemu_cmd(qemu, mem, iso=None, kernel=None, modules=(), append="",
     if iso:
         cmd += ["-cdrom", iso]
     else:
-        initrd = ",".join(f"{m} {m.rsplit('/', 1)[-1]}" for m in modules)
         cmd += ["-kernel", kernel, "-initrd", initrd]
         if append:
             cmd += ["-append", append]

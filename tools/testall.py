@@ -4,11 +4,12 @@
 
 Layers:
   1. host unit tests (test/unit/run.sh);
-  2. the in-guest kernel suite booted from the GRUB ISO;
+  2. the in-guest kernel suite (boot image [ktest]) booted from its GRUB
+     ISO;
   3. the same suite booted through QEMU's multiboot loader, with a fresh
      fuzzing seed (printed, so a failure can be replayed with SEED=n);
-  4. boot scenarios (test/boot/*.py): each names a kernel command line
-     and judges the serial output and exit status.
+  4. boot scenarios (test/boot/*.py): each names its boot image and
+     kernel command line and judges the serial output and exit status.
 Every boot has a timeout; a boot that never prints its verdict fails.
 """
 import argparse
@@ -83,8 +84,9 @@ def run_scenarios(args):
         sc = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(sc)
         print(f"== {sc.NAME}", flush=True)
+        initrd = getattr(args, "initrd_" + sc.IMAGE)
         cmd = qemu_cmd(args.qemu, args.mem, kernel=args.kernel,
-                       modules=args.modules.split(), append=sc.APPEND)
+                       initrd=initrd, append=sc.APPEND)
         status, text, _ = boot(cmd, sc.TIMEOUT)
         why = sc.check(status, text)
         if why is None:
@@ -100,18 +102,20 @@ def run_scenarios(args):
 def main():
     ap = argparse.ArgumentParser()
     add_boot_args(ap, timeout=600)
-    ap.add_argument("--iso", required=True)
+    ap.add_argument("--iso-system", required=True)
+    ap.add_argument("--iso-ktest", required=True)
     args = ap.parse_args()
 
     seed = int(os.environ.get("SEED", random.randrange(1, 1 << 31)))
     total_p, total_f = run_unit()
-    p, f = run_guest("boot_grub_iso",
-                     qemu_cmd(args.qemu, args.mem, iso=args.iso), args.timeout)
+    p, f = run_guest("ktest_grub_iso",
+                     qemu_cmd(args.qemu, args.mem, iso=args.iso_ktest),
+                     args.timeout)
     total_p, total_f = total_p + p, total_f + f
     print(f"== fuzz seed {seed} (replay: make test SEED={seed})")
-    p, f = run_guest("boot_multiboot",
+    p, f = run_guest("ktest_multiboot",
                      qemu_cmd(args.qemu, args.mem, kernel=args.kernel,
-                              modules=args.modules.split(),
+                              initrd=args.initrd_ktest,
                               append=f"seed={seed}"), args.timeout)
     total_p, total_f = total_p + p, total_f + f
     p, f = run_scenarios(args)

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSD-2-Clause
-/* sys_boot_image: the kernel's boot image table, as getinfo reports it. */
+/* The kernel's boot image table, and boot processes found by name. */
 #include "syslib.h"
 
 int sys_boot_image(struct boot_image_entry image[BOOT_IMAGE_MAX])
@@ -14,4 +14,17 @@ int sys_boot_image(struct boot_image_entry image[BOOT_IMAGE_MAX])
 	r = sys_getinfo(GET_IMAGE, image,
 			BOOT_IMAGE_MAX * sizeof(struct boot_image_entry), NONE);
 	return r == OK ? (int)ki.nr_boot_procs : r;
+}
+
+/* The endpoint of the boot process called name, or NONE. */
+endpoint_t boot_endpoint(const char *name)
+{
+	struct boot_image_entry image[BOOT_IMAGE_MAX];
+	int n = sys_boot_image(image);
+
+	for (int i = 0; i < n; i++)
+		if (!(image[i].flags & BOOT_FILE) &&
+		    strcmp(image[i].name, name) == 0)
+			return image[i].endpoint;
+	return NONE;
 }

@@ -9,14 +9,9 @@
 endpoint_t ds_endpoint(void)
 {
 	static endpoint_t ds = NONE;
-	struct boot_image_entry image[BOOT_IMAGE_MAX];
 
-	if (ds != NONE)
-		return ds;
-	int n = sys_boot_image(image);
-	for (int i = 0; i < n; i++)
-		if (strcmp(image[i].name, "ds") == 0)
-			ds = image[i].endpoint;
+	if (ds == NONE)
+		ds = boot_endpoint("ds");
 	return ds;
 }
 

@@ -97,6 +97,7 @@ void tmr_expire(clock_t64 now);
 int env_get_param(const char *key, char *value, size_t len);
 /* The boot image table (boot_image.c): entry count, or -E*. */
 int sys_boot_image(struct boot_image_entry image[BOOT_IMAGE_MAX]);
+endpoint_t boot_endpoint(const char *name);
 int printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 _Noreturn void panic(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));

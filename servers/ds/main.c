@@ -232,6 +232,8 @@ static int init_fresh(int type, const struct sef_init_info *info)
 			root_name = image[i].name;
 		}
 	for (int i = 0; i < n && root_name != NULL; i++) {
+		if (image[i].flags & BOOT_FILE)
+			continue; /* a program for exec, not a process */
 		struct data_entry *d = ds_alloc();
 		if (d == NULL)
 			return -ENOMEM;

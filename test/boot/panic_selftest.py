@@ -4,6 +4,7 @@ manager must stop the system with a clear panic and a symbolic kernel
 stack trace, and leave QEMU with the panic status (3)."""
 
 NAME = "boot_panic_selftest_prints_symbolic_stack_trace"
+IMAGE = "ktest"
 APPEND = "panic-selftest"
 TIMEOUT = 120
 EXPECT = ["kernel panic: cause_sig: ktest", "<cause_sig+0x", "<do_kill+0x",

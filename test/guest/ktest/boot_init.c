@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * The RS boot protocol, played by ktest until RS exists: every boot
- * module other than the root speaks SEF and waits for an init request
- * from the root process.  In boot-list order, send each one RS_INIT
- * (fresh), collect its init reply, log the result and release it.
+ * module other than the root waits, not runnable, for the root to allow
+ * it; then it speaks SEF and waits for an init request.  In boot-list
+ * order, allow each one, send it RS_INIT (fresh), collect its init reply,
+ * log the result and release it.
  */
 #include "ktest.h"
 
@@ -18,7 +19,9 @@ static int init_one(const struct boot_image_entry *b)
 
 	m.rs_init.type = SEF_INIT_FRESH;
 	m.rs_init.old_endpoint = NONE;
-	int r = ipc_send(b->endpoint, &m);
+	int r = sys_privctl(b->endpoint, SYS_PRIV_ALLOW, 0);
+	if (r == OK)
+		r = ipc_send(b->endpoint, &m);
 	if (r == OK)
 		r = ipc_receive(b->endpoint, &m, &status);
 	if (r != OK)

@@ -1,0 +1,3 @@
+PROG := rs
+SRCS := main.c boot.c table.c signal.c
+LIBS := sys

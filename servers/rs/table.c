@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * RS's boot table: the kernel calls and IPC peers of every boot service.
+ * RS checks each boot module against it at boot (a module without an
+ * entry stops the boot with a clear message), so the table and
+ * boot/modules.list cannot silently disagree.
+ *
+ * IPC permission is symmetric in the kernel (allowing A to reach B lets
+ * B answer A), so the peers of a service are those it names plus those
+ * that name it.  "user" stands for every user process.
+ */
+#include "rs.h"
+
+/* Calls every service makes through libsys: printf, SEF, grants, timers. */
+#define BASE_CALLS \
+	SYS_GETINFO, SYS_SYSCTL, SYS_SETGRANT, SYS_SAFECOPYFROM, \
+		SYS_SAFECOPYTO, SYS_TIMES, SYS_SETALARM
+
+static const int ds_calls[] = { BASE_CALLS, 0 };
+static const int vm_calls[] = { BASE_CALLS, SYS_VMCTL, SYS_VIRCOPY,
+				SYS_FORK,   SYS_CLEAR, SYS_KILL,
+				0 };
+static const int pm_calls[] = { BASE_CALLS,  SYS_EXEC,	    SYS_CLEAR,
+				SYS_KILL,    SYS_GETKSIG,   SYS_ENDKSIG,
+				SYS_SIGSEND, SYS_SIGRETURN, SYS_VIRCOPY,
+				SYS_PRIVCTL, SYS_ABORT,	    0 };
+
+static const char *const ds_peers[] = { "rs", NULL };
+static const char *const vm_peers[] = { "rs", "pm", "user", NULL };
+static const char *const pm_peers[] = { "rs", "vm", "ds", "user", NULL };
+
+static const struct boot_priv boot_table[] = {
+	{ "ds", 0, ds_calls, ds_peers },
+	{ "vm", VM_SYS_PROC, vm_calls, vm_peers },
+	{ "pm", 0, pm_calls, pm_peers },
+};
+
+const struct boot_priv *boot_priv_find(const char *label)
+{
+	for (size_t i = 0; i < sizeof(boot_table) / sizeof(boot_table[0]); i++)
+		if (strcmp(boot_table[i].label, label) == 0)
+			return &boot_table[i];
+	return NULL;
+}
+
+static bool names(const char *const *peers, const char *label)
+{
+	for (; peers != NULL && *peers != NULL; peers++)
+		if (strcmp(*peers, label) == 0)
+			return true;
+	return false;
+}
+
+/* The privilege id the kernel gave the boot process in slot proc_nr. */
+static int boot_priv_id(int proc_nr)
+{
+	return FIRST_BOOT_PRIV_ID + proc_nr;
+}
+
+static void allow_peer(struct priv_spec *spec, int id)
+{
+	priv_mask_set(spec->ipc_to, id);
+}
+
+/*
+ * The privileges of boot service bp, given the boot image (n entries):
+ * its calls, and IPC with RS, with the peers it names, with the services
+ * naming it, and with user processes if either side says "user".
+ */
+int boot_priv_spec(const struct boot_priv *bp,
+		   const struct boot_image_entry *image, int n,
+		   struct priv_spec *spec)
+{
+	memset(spec, 0, sizeof(*spec));
+	spec->flags = SYS_PROC | PREEMPTIBLE | bp->flags;
+	spec->trap_mask = TRAP_MASK_ALL;
+	spec->id = PRIV_ID_ANY;
+	spec->sig_mgr = sys_self();
+	spec->bak_sig_mgr = NONE;
+	for (const int *c = bp->calls; *c != 0; c++) {
+		int bit = *c - KERNEL_CALL;
+		if (bit < 0 || bit >= NR_SYS_CALLS)
+			return -EINVAL;
+		priv_mask_set(spec->k_call_mask, bit);
+	}
+	if (names(bp->peers, "user"))
+		allow_peer(spec, USER_PRIV_ID);
+	for (int i = 0; i < n; i++) {
+		const struct boot_image_entry *b = &image[i];
+		if (b->flags & (BOOT_FILE | BOOT_USER))
+			continue;
+		const struct boot_priv *other = boot_priv_find(b->name);
+		bool root = (b->flags & BOOT_ROOT) != 0;
+		if (root || names(bp->peers, b->name) ||
+		    (other != NULL && names(other->peers, bp->label)))
+			allow_peer(spec, boot_priv_id(b->proc_nr));
+	}
+	return OK;
+}
