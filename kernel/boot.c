@@ -254,7 +254,8 @@ void boot_scan(uint32_t mb_info)
 	for (unsigned i = 0; i < n; i++)
 		roots += (boot_image[i].flags & BOOT_ROOT) != 0;
 	if (roots != 1)
-		panic("boot: %u modules are 'root'; exactly one must be", roots);
+		panic("boot: %u modules are 'root'; exactly one must be",
+		      roots);
 }
 
 void boot_load_modules(void)
