@@ -39,6 +39,7 @@ LDFLAGS  := -m elf_i386 -nostdlib --no-dynamic-linker -z noexecstack
 BOOTLIST := boot/modules.list
 SYSTEM_MODULES := $(shell $(PYTHON) tools/gen_boot.py names $(BOOTLIST) system)
 KTEST_MODULES  := $(shell $(PYTHON) tools/gen_boot.py names $(BOOTLIST) ktest)
+BENCH_MODULES  := $(shell $(PYTHON) tools/gen_boot.py names $(BOOTLIST) bench)
 
 .PHONY: all run test bench debug clean distclean format-check deps unit-test newlib
 all: $(B)/ktest.iso
@@ -162,6 +163,7 @@ debug: $(B)/axolotl.iso
 # ---- tests and benchmarks ----
 INITRD_SYSTEM = $(shell $(PYTHON) tools/gen_boot.py initrd $(BOOTLIST) system $(B)/bin)
 INITRD_KTEST  = $(shell $(PYTHON) tools/gen_boot.py initrd $(BOOTLIST) ktest $(B)/bin)
+INITRD_BENCH  = $(shell $(PYTHON) tools/gen_boot.py initrd $(BOOTLIST) bench $(B)/bin)
 BOOT_ARGS = --kernel $(B)/kernel.elf --initrd-system "$(INITRD_SYSTEM)" \
             --initrd-ktest "$(INITRD_KTEST)"
 
@@ -174,7 +176,7 @@ test: deps all
 
 bench: deps all
 	@$(PYTHON) tools/bench.py --qemu $(QEMU) --mem $(MEM) \
-		$(BOOT_ARGS)
+		$(BOOT_ARGS) --initrd-bench "$(INITRD_BENCH)"
 
 format-check:
 	@clang-format --dry-run --Werror $(shell git ls-files '*.c' '*.h') && \

@@ -1,6 +1,10 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: BSD-2-Clause
-"""make bench: boot the benchmark build twice under -icount and report.
+"""make bench: boot the benchmark images twice under -icount and report.
+
+Two boots make one run: the kernel-test image with "bench" on the command
+line (IPC and kernel-call figures) and the [bench] image, where init runs
+ubench (PM and process figures).
 
 Under -icount shift=0,sleep=off the guest's TSC counts executed
 instructions, so each figure must be identical on both runs; a difference
@@ -18,8 +22,14 @@ FIGURE = re.compile(r"^([a-z_0-9]+): (\d+) (\w+)$")
 
 
 def run_once(args):
+    figures = boot_figures(args, args.initrd_ktest, "bench")
+    figures.update(boot_figures(args, args.initrd_bench, ""))
+    return figures
+
+
+def boot_figures(args, initrd, append):
     cmd = qemu_cmd(args.qemu, args.mem, kernel=args.kernel,
-                   initrd=args.initrd_ktest, append="bench", icount=True)
+                   initrd=initrd, append=append, icount=True)
     status, text, _ = boot(cmd, args.timeout)
     figures = {}
     for line in text.splitlines():
@@ -35,6 +45,8 @@ def run_once(args):
 def main():
     ap = argparse.ArgumentParser()
     add_boot_args(ap, timeout=300)
+    ap.add_argument("--initrd-bench", required=True,
+                    help="QEMU -initrd string of the [bench] image")
     args = ap.parse_args()
 
     first, second = run_once(args), run_once(args)

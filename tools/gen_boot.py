@@ -6,9 +6,10 @@
   gen_boot.py grub   LIST IMAGE OUT [CMDLINE]   GRUB menu (grub.cfg)
   gen_boot.py initrd LIST IMAGE BINDIR     QEMU -initrd string
 
-The list has one section per boot image ("[system]", "[ktest]").  Each
-module reaches the kernel as the words "name flag ...".  The system image
-must hold the well-known services in the slots <axo/endpoint.h> names.
+The list has one section per boot image ("[system]", "[bench]",
+"[ktest]").  Each module reaches the kernel as the words "name flag ...".
+The system and bench images must hold the well-known services in the
+slots <axo/endpoint.h> names.
 """
 import sys
 
@@ -60,7 +61,7 @@ def check_image(path, image, mods):
         fail(where, "more than 16 modules (BOOT_IMAGE_MAX)")
     if sum("root" in f for _, f in mods) != 1:
         fail(where, "exactly one module must be 'root'")
-    if image == "system":
+    if image in ("system", "bench"):
         procs = [n for n, f in mods if "file" not in f]
         if procs[:len(WELL_KNOWN)] != WELL_KNOWN:
             fail(where, f"processes must begin {WELL_KNOWN} "

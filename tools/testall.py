@@ -8,7 +8,9 @@ Layers:
      ISO;
   3. the same suite booted through QEMU's multiboot loader, with a fresh
      fuzzing seed (printed, so a failure can be replayed with SEED=n);
-  4. boot scenarios (test/boot/*.py): each names its boot image and
+  4. the system image ([system]: RS, DS, VM, PM, init running the user
+     suite utest) booted from its GRUB ISO;
+  5. boot scenarios (test/boot/*.py): each names its boot image and
      kernel command line and judges the serial output and exit status.
 Every boot has a timeout; a boot that never prints its verdict fails.
 """
@@ -50,15 +52,19 @@ def run_unit():
     return passed, failed
 
 
-def run_guest(name, cmd, timeout):
+def run_guest(name, cmd, timeout, suite="ktest"):
+    """Boot cmd and judge the guest suite whose verdict line starts with
+    "<suite>:"; the guest's status must say whether anything failed."""
     print(f"== {name}: {' '.join(cmd)}", flush=True)
     status, text, secs = boot(cmd, timeout)
     lines = text.splitlines()
     for line in lines:
-        if line.startswith(("PASS ", "FAIL ", "ktest:", "kernel")):
+        if line.startswith(("PASS ", "FAIL ", "ktest:", "utest:", "kernel",
+                            "rs:", "init:")):
             print(line)
     passed, failed = count(lines)
-    verdicts = [VERDICT.search(l) for l in lines if l.startswith("ktest:")]
+    verdicts = [VERDICT.search(l) for l in lines
+                if l.startswith(suite + ":")]
     verdicts = [v for v in verdicts if v]
     if not verdicts:
         print(f"FAIL {name}_reaches_verdict: no verdict line "
@@ -117,6 +123,10 @@ def main():
                      qemu_cmd(args.qemu, args.mem, kernel=args.kernel,
                               initrd=args.initrd_ktest,
                               append=f"seed={seed}"), args.timeout)
+    total_p, total_f = total_p + p, total_f + f
+    p, f = run_guest("system_grub_iso",
+                     qemu_cmd(args.qemu, args.mem, iso=args.iso_system),
+                     args.timeout, suite="utest")
     total_p, total_f = total_p + p, total_f + f
     p, f = run_scenarios(args)
     total_p, total_f = total_p + p, total_f + f

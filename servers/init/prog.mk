@@ -1,0 +1,3 @@
+PROG := init
+SRCS := init.c
+LIBC := newlib

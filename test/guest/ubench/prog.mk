@@ -1,0 +1,3 @@
+PROG := ubench
+SRCS := ubench.c
+LIBC := newlib

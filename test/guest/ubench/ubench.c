@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Benchmarks of the process world, run by init in the [bench] boot image
+ * under QEMU's -icount shift=0,sleep=off, where the TSC counts executed
+ * guest instructions: every figure is exact and the same on every run.
+ * Prints "name: value insn" lines (tools/bench.py collects them), then
+ * powers the machine off.
+ */
+#include <axo/libc.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define ROUNDS	    1000
+#define WARMUP	    100
+#define FORK_ROUNDS 50
+
+static uint64_t tsc(void)
+{
+	uint64_t v;
+
+	__asm__ volatile("rdtsc" : "=A"(v));
+	return v;
+}
+
+static void report(const char *name, uint64_t total, unsigned rounds)
+{
+	printf("%s: %llu insn\n", name, (unsigned long long)(total / rounds));
+}
+
+/* A request to PM and its answer, as a program sees it. */
+static void bench_getpid(void)
+{
+	for (int i = 0; i < WARMUP; i++)
+		getpid();
+	uint64_t t0 = tsc();
+	for (int i = 0; i < ROUNDS; i++)
+		getpid();
+	report("pm_getpid_roundtrip", tsc() - t0, ROUNDS);
+}
+
+/* fork, exec of a program that exits at once, and wait for it. */
+static int fork_exec_wait(void)
+{
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		char *argv[] = { "/boot/uchild", NULL };
+		execv(argv[0], argv);
+		_exit(127);
+	}
+	int status;
+	if (pid < 0 || waitpid(pid, &status, 0) != pid || status != 0)
+		return -1;
+	return 0;
+}
+
+static void bench_fork_exec_wait(void)
+{
+	if (fork_exec_wait() != 0) {
+		printf("ubench: fork_exec_wait failed\n");
+		return;
+	}
+	uint64_t t0 = tsc();
+	for (int i = 0; i < FORK_ROUNDS; i++)
+		fork_exec_wait();
+	report("fork_exec_wait", tsc() - t0, FORK_ROUNDS);
+}
+
+int main(void)
+{
+	bench_getpid();
+	bench_fork_exec_wait();
+	fflush(stdout);
+	axo_poweroff(0);
+	return 0;
+}
