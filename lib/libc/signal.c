@@ -18,6 +18,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <axo/signal.h> /* same numbers as newlib's, or a redefinition error */
+
 #include "libc_priv.h"
 
 /* Where a returning handler lands: restores the interrupted context. */
