@@ -78,10 +78,13 @@ int close(int fd)
 	return 0;
 }
 
+/* 1 for a console descriptor; 0 (errno EBADF) otherwise, as POSIX says. */
 int isatty(int fd)
 {
-	if (!console_fd(fd))
-		return libc_result(-EBADF);
+	if (!console_fd(fd)) {
+		errno = EBADF;
+		return 0;
+	}
 	return 1;
 }
 

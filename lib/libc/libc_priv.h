@@ -34,4 +34,11 @@ int libc_result(int r);
 /* The signal trampoline (sigreturn.S): where a user handler returns. */
 void libc_sigtramp(void);
 
+/*
+ * Called by the trampoline with the frame's ctx_ptr: asks PM to restore
+ * the interrupted context.  Never returns; if PM refuses, the process
+ * exits with status 128 + SIGSEGV.
+ */
+_Noreturn void libc_sigreturn(vir_bytes ctx);
+
 #endif

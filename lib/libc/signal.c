@@ -22,9 +22,6 @@
 
 #include "libc_priv.h"
 
-/* Where a returning handler lands: restores the interrupted context. */
-_Noreturn void libc_sigreturn(vir_bytes ctx);
-
 static int valid_signal(int sig)
 {
 	return sig > 0 && sig < NSIG;
