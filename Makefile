@@ -10,6 +10,11 @@
 #   make debug    QEMU waiting for gdb, and gdb with the kernel's symbols
 #
 # Each program has a fragment <dir>/prog.mk setting PROG, SRCS and LIBS.
+# Servers and drivers link libsys (LIBS := sys).  An ordinary C program
+# sets LIBC := newlib instead: it is compiled against newlib's headers
+# (plus include/ and lib/libc/include/ for <axo/libc.h>), started by
+# lib/libc/crt0.S and linked with our system-call layer (lib/libc), newlib's
+# libc.a and libm.a and libgcc in one group; it must not link libsys.
 
 CROSS    ?= i686-linux-gnu-
 CC       := $(CROSS)gcc
@@ -105,6 +110,35 @@ $(B)/lib/libsys.a: $(LIBSYS_OBJS)
 	$(Q)rm -f $@
 	$(Q)$(AR) rcs $@ $^
 
+# ---- libc: our newlib system-call layer; crt0.o stays out of the archive ----
+NEWLIB   := $(B)/newlib/install/i686-elf
+NCFLAGS   = -std=c11 -D_DEFAULT_SOURCE -m32 -march=i686 -O2 -g -fno-pie \
+            -fno-stack-protector -fno-omit-frame-pointer \
+            -fno-asynchronous-unwind-tables -nostdinc \
+            -isystem $(NEWLIB)/include -isystem $(GCCINC) \
+            -U__linux__ -U__gnu_linux__ -Ulinux -U__unix__ -Uunix \
+            -Iinclude -Ilib/libc/include $(WARNINGS)
+NEWLIB_LIBS = $(NEWLIB)/lib/libc.a $(NEWLIB)/lib/libm.a
+LIBC_SRCS := $(wildcard lib/libc/*.c)
+LIBC_ASM  := $(filter-out lib/libc/crt0.S,$(wildcard lib/libc/*.S))
+LIBC_OBJS := $(patsubst %.c,$(B)/%.o,$(LIBC_SRCS)) \
+             $(patsubst %.S,$(B)/%.o,$(LIBC_ASM))
+LIBC_CRT0 := $(B)/lib/libc/crt0.o
+
+$(B)/lib/libc/%.o: lib/libc/%.c | $(NEWLIB)/lib/libc.a
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(NCFLAGS) -MMD -c $< -o $@
+$(B)/lib/libc/%.o: lib/libc/%.S | $(NEWLIB)/lib/libc.a
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(NCFLAGS) -MMD -c $< -o $@
+
+$(B)/lib/libc.a: $(LIBC_OBJS)
+	@echo "  AR      $@"
+	$(Q)rm -f $@
+	$(Q)$(AR) rcs $@ $^
+
 # ---- programs: one fragment per program ----
 PROG_DIRS := $(patsubst %/prog.mk,%,$(wildcard test/guest/*/prog.mk \
              servers/*/prog.mk drivers/*/prog.mk commands/*/prog.mk))
@@ -113,17 +147,28 @@ define PROGRAM_template
 PROG :=
 SRCS :=
 LIBS :=
+LIBC :=
 include $(1)/prog.mk
 $$(PROG)_OBJS := $$(patsubst %.S,$(B)/$(1)/%.o,$$(patsubst %.c,$(B)/$(1)/%.o,$$(SRCS)))
+ifeq ($$(LIBC),newlib)
+$(1)_CFLAGS := $$(NCFLAGS)
+$(1)_DEPS := | $(NEWLIB)/lib/libc.a
+$$(PROG)_OBJS := $(LIBC_CRT0) $$($$(PROG)_OBJS)
+$$(PROG)_LIBS := $$(patsubst %,$(B)/lib/lib%.a,$$(LIBS)) $(B)/lib/libc.a \
+                 $(NEWLIB_LIBS)
+else
+$(1)_CFLAGS := $$(UCFLAGS)
+$(1)_DEPS :=
 $$(PROG)_LIBS := $$(patsubst %,$(B)/lib/lib%.a,$$(LIBS))
-$(B)/$(1)/%.o: $(1)/%.c
+endif
+$(B)/$(1)/%.o: $(1)/%.c $$($(1)_DEPS)
 	@mkdir -p $$(@D)
 	@echo "  CC      $$<"
-	$(Q)$$(CC) $$(UCFLAGS) -I$(1) -MMD -c $$< -o $$@
-$(B)/$(1)/%.o: $(1)/%.S
+	$(Q)$$(CC) $$($(1)_CFLAGS) -I$(1) -MMD -c $$< -o $$@
+$(B)/$(1)/%.o: $(1)/%.S $$($(1)_DEPS)
 	@mkdir -p $$(@D)
 	@echo "  CC      $$<"
-	$(Q)$$(CC) $$(UCFLAGS) -I$(1) -MMD -c $$< -o $$@
+	$(Q)$$(CC) $$($(1)_CFLAGS) -I$(1) -MMD -c $$< -o $$@
 $(B)/bin/$$(PROG): $$($$(PROG)_OBJS) $$($$(PROG)_LIBS) boot/user.ld
 	@mkdir -p $$(@D)
 	@echo "  LD      $$@"
@@ -184,11 +229,12 @@ format-check:
 
 # The guest C library, built once from Debian's newlib-source and kept by
 # `make clean` (about three minutes on two cores); `make distclean` drops it.
-NEWLIB := $(B)/newlib/install/i686-elf
+# Built when missing only: the script's versioned stamp decides, and the
+# cache may be shared between work trees, so make never touches it.
 newlib: $(NEWLIB)/lib/libc.a
-$(NEWLIB)/lib/libc.a: tools/build-newlib.sh
+$(NEWLIB)/lib/libc.a:
 	$(Q)sh tools/build-newlib.sh $(B)/newlib $(CROSS)
-	$(Q)touch $@
+$(NEWLIB)/lib/libm.a: $(NEWLIB)/lib/libc.a ;
 
 clean:
 	@find $(B) -mindepth 1 -maxdepth 1 ! -name newlib -exec rm -rf {} + 2>/dev/null || true

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * The Axolotl calls of <axo/libc.h>, and getentropy, which newlib's
+ * arc4random asks for: there is no entropy source yet, so it fails with
+ * ENOSYS rather than hand out predictable bytes.
+ */
+#include <string.h>
+#include <unistd.h>
+
+#include <axo/libc.h>
+
+#include "libc_priv.h"
+
+int axo_poweroff(int status)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.pm_reboot.how = PM_RB_POWEROFF;
+	m.pm_reboot.status = status;
+	return libc_result(libc_call(PM_PROC_NR, PM_REBOOT, &m));
+}
+
+int axo_vm_info(struct vm_info_msg *out)
+{
+	message m;
+	int r;
+
+	memset(&m, 0, sizeof(m));
+	r = libc_call(VM_PROC_NR, VM_INFO, &m);
+	if (r < 0)
+		return libc_result(r);
+	*out = m.vm_info;
+	return 0;
+}
+
+int axo_boot_file(int index, char *name, size_t len, unsigned *flags)
+{
+	message m;
+	size_t n;
+	int r;
+
+	memset(&m, 0, sizeof(m));
+	m.vm_boot_file.index = index;
+	r = libc_call(VM_PROC_NR, VM_BOOT_FILE, &m);
+	if (r < 0)
+		return libc_result(r);
+	n = strnlen(m.vm_boot_file.name, sizeof(m.vm_boot_file.name));
+	if (n >= len)
+		return libc_result(-ENAMETOOLONG);
+	memcpy(name, m.vm_boot_file.name, n);
+	name[n] = '\0';
+	if (flags != NULL)
+		*flags = m.vm_boot_file.flags;
+	return (int)m.vm_boot_file.size;
+}
+
+int getentropy(void *buf, size_t len)
+{
+	(void)buf;
+	(void)len;
+	return libc_result(-ENOSYS);
+}

@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Axolotl calls of newlib programs that no POSIX header declares: power
+ * off, the VM memory report, the boot-file list, and brk.  Programs with
+ * LIBC := newlib find this header as <axo/libc.h> (lib/libc/include).
+ * Each call returns 0 (or what it says) on success, -1 with errno set on
+ * failure.
+ */
+#ifndef AXO_LIBC_H
+#define AXO_LIBC_H
+
+#include <stddef.h>
+#include <axo/msg_vm.h>
+
+/*
+ * Powers the machine off through PM (PM_REBOOT, PM_RB_POWEROFF); under
+ * QEMU with isa-debug-exit the emulator leaves with status.  Superuser
+ * only (EPERM otherwise).  Returns only on failure.
+ */
+int axo_poweroff(int status);
+
+/* VM's memory report (VM_INFO) into *out; used by leak checks. */
+int axo_vm_info(struct vm_info_msg *out);
+
+/*
+ * Name (NUL-terminated in name[len]) and VM_BF_* flags (if flags is not
+ * NULL) of boot file index (0, 1, ...).  Fails with ENOENT past the last
+ * one and ENAMETOOLONG if len is too small.  Returns the file's size.
+ */
+int axo_boot_file(int index, char *name, size_t len, unsigned *flags);
+
+/* Sets the break to addr (newlib declares only sbrk). */
+int brk(void *addr);
+
+#endif

@@ -1,0 +1,3 @@
+PROG := newlib_demo
+SRCS := main.c
+LIBC := newlib
