@@ -1,0 +1,3 @@
+PROG := uchild
+SRCS := uchild.c
+LIBC := newlib
