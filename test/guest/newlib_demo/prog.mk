@@ -1,3 +1,0 @@
-PROG := newlib_demo
-SRCS := main.c
-LIBC := newlib
