@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The VM client for servers (lib/libsys/vm.c): one sendrec to VM per
+ * call, returning OK or -E*.  VM checks the caller: fork and exec are
+ * PM's, exit PM's or RS's, update RS's; the rest anyone's.
+ */
+#ifndef LIBSYS_VM_H
+#define LIBSYS_VM_H
+
+#include <axo/ipc.h>
+
+int vm_fork(endpoint_t parent, int slot, endpoint_t *child);
+int vm_exec(endpoint_t e, const char *name, vir_bytes frame,
+	    vir_bytes frame_len, vir_bytes *entry, vir_bytes *sp);
+int vm_exit(endpoint_t e);
+int vm_brk(vir_bytes addr, vir_bytes *brk);
+int vm_info(struct vm_info_msg *info);
+int vm_update(endpoint_t src, endpoint_t dst);
+int vm_boot_file(int index, char name[PROC_NAME_LEN], uint32_t *flags,
+		 uint32_t *size);
+
+#endif

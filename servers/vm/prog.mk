@@ -1,0 +1,3 @@
+PROG := vm
+SRCS := main.c alloc.c region.c elf32.c mem.c boot.c exec.c fork.c fault.c
+LIBS := sys
