@@ -47,7 +47,7 @@ KTEST_MODULES  := $(shell $(PYTHON) tools/gen_boot.py names $(BOOTLIST) ktest)
 BENCH_MODULES  := $(shell $(PYTHON) tools/gen_boot.py names $(BOOTLIST) bench)
 
 .PHONY: all run test bench debug clean distclean format-check deps unit-test newlib
-all: $(B)/ktest.iso
+all: $(B)/axolotl.iso $(B)/ktest.iso $(addprefix $(B)/bin/,$(BENCH_MODULES))
 
 deps:
 	@bash tools/install-deps.sh
@@ -197,8 +197,8 @@ $(eval $(call iso_rules,ktest,$(B)/ktest.iso,$(KTEST_MODULES)))
 QEMU_FLAGS = -m $(MEM) -nographic -no-reboot \
              -device isa-debug-exit,iobase=0xf4,iosize=0x04
 
-run: deps $(B)/ktest.iso
-	$(QEMU) $(QEMU_FLAGS) -cdrom $(B)/ktest.iso || true
+run: deps $(B)/axolotl.iso
+	$(QEMU) $(QEMU_FLAGS) -cdrom $(B)/axolotl.iso || true
 
 debug: $(B)/axolotl.iso
 	$(QEMU) $(QEMU_FLAGS) -cdrom $(B)/axolotl.iso -s -S & \

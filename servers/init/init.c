@@ -43,7 +43,7 @@ static void start_boot_programs(void)
 	char name[16];
 	unsigned flags;
 
-	for (int i = 0; axo_boot_file(i, name, sizeof(name), &flags) == 0; i++)
+	for (int i = 0; axo_boot_file(i, name, sizeof(name), &flags) >= 0; i++)
 		if (flags & VM_BF_RUN)
 			start(name);
 }

@@ -6,7 +6,8 @@
  * fault in [VM_STACK_LIMIT, stack start) grows the stack down to it;
  * anything else (a protection violation, an address in no region, no
  * memory left) is SIGSEGV for the process, which its signal manager
- * handles.  A fixed process is resumed.
+ * handles.  Either way the process is resumed: a signalled one stays
+ * stopped by its signal until the manager acts.
  */
 #include "vm.h"
 
@@ -53,6 +54,13 @@ void handle_page_faults(void)
 		if (r != -EFAULT)
 			printf("vm: fault of %d at 0x%x: %d, signalled\n",
 			       v.endpt, v.vaddr, r);
+		/*
+		 * The signal keeps the process stopped until its manager has
+		 * dealt with it: killed it, or sent it into a handler.
+		 */
 		sys_kill(v.endpt, SIGSEGV);
+		struct sys_vmctl_msg res = { .request = VMCTL_RESUME,
+					     .endpt = v.endpt };
+		sys_vmctl(&res);
 	}
 }

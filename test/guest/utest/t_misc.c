@@ -200,14 +200,14 @@ static void boot_file_list_names_uchild(void)
 	bool found = false;
 	int i = 0;
 
-	while (axo_boot_file(i, name, sizeof(name), &flags) == 0) {
+	while (axo_boot_file(i, name, sizeof(name), &flags) >= 0) {
 		if (strcmp(name, "uchild") == 0)
 			found = true;
 		i++;
 	}
 	expect_true(i > 0);
 	expect_true(found);
-	expect_true(axo_boot_file(i, name, sizeof(name), &flags) != 0);
+	expect_eq(-1, axo_boot_file(i, name, sizeof(name), &flags));
 }
 
 const struct utest_case misc_tests[] = {

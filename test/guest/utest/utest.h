@@ -29,13 +29,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
+#include <time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #define UCHILD_PATH	   "/boot/uchild"
 #define UTEST_CHILD_FAILED 1   /* exit status of a failed expectation */
 #define UTEST_TIMEOUT_S	   60  /* a test still running after this dies */
-#define UTEST_HZ	   100 /* times() ticks per second (HZ) */
+#define UTEST_HZ	   CLOCKS_PER_SEC /* times() ticks per second (libc: ms) */
 
 /* ---- assertions ---- */
 _Noreturn void utest_fail(int line, const char *what, long long expected,
