@@ -34,8 +34,8 @@
 #include <unistd.h>
 
 #define UCHILD_PATH	   "/boot/uchild"
-#define UTEST_CHILD_FAILED 1   /* exit status of a failed expectation */
-#define UTEST_TIMEOUT_S	   60  /* a test still running after this dies */
+#define UTEST_CHILD_FAILED 1  /* exit status of a failed expectation */
+#define UTEST_TIMEOUT_S	   60 /* a test still running after this dies */
 #define UTEST_HZ	   CLOCKS_PER_SEC /* times() ticks per second (libc: ms) */
 
 /* ---- assertions ---- */
