@@ -78,6 +78,7 @@ $(B)/kernel/%.o: kernel/%.S
 # the code, so function addresses must be identical in both links.
 $(B)/kernel.elf: $(KOBJS) boot/kernel.ld tools/ksyms.sh
 	@echo "  LD      $@"
+	@mkdir -p $(B)/gen
 	$(Q)sh tools/ksyms.sh $(NM) - > $(B)/gen/ksyms0.c
 	$(Q)$(CC) $(KCFLAGS) -c $(B)/gen/ksyms0.c -o $(B)/gen/ksyms0.o
 	$(Q)$(LD) $(LDFLAGS) -T boot/kernel.ld $(KOBJS) $(B)/gen/ksyms0.o $(LIBGCC) \

@@ -56,6 +56,15 @@ int sef_receive(endpoint_t src, message *m);
 /* Make the pending or next sef_receive() return -EINTR once. */
 void sef_cancel(void);
 
+/*
+ * For a signal manager that receives on its own (RS while it boots the
+ * system): collect every pending signal of the processes it manages with
+ * getksig, hand each to the signal-manager callback and release the
+ * process with endksig unless the callback returned -EDEADEPT.  SEF does
+ * this itself for a SIGKSIG notification that sef_receive() intercepts.
+ */
+void sef_collect_managed_signals(void);
+
 /* The endpoint of RS, as sef_startup() found it. */
 endpoint_t sef_rs_endpoint(void);
 

@@ -10,7 +10,8 @@
  */
 #include "sef_priv.h"
 
-static void process_managed_signals(void)
+/* Collect the signals of managed processes (see sef.h). */
+void sef_collect_managed_signals(void)
 {
 	endpoint_t target;
 	ksigset_t sigs;
@@ -30,7 +31,7 @@ void sef_signal_notify(const message *m)
 	ksigset_t sigs = m->notify.sigs;
 
 	if (ksig_ismember(sigs, SIGKSIG))
-		process_managed_signals();
+		sef_collect_managed_signals();
 	for (int s = KSIG_FIRST; s <= KSIG_LAST; s++)
 		if (ksig_ismember(sigs, s) && s != SIGKSIG && s != SIGKSIGSM)
 			sef_cbs.signal_handler(s);

@@ -57,7 +57,7 @@ static int await_init_reply(struct rproc *rp)
 			panic("rs: receive failed during boot: %d", r);
 		if (is_ipc_notify(status) && m.m_source == SYSTEM) {
 			if (ksig_ismember(m.notify.sigs, SIGKSIG))
-				rs_collect_signals();
+				sef_collect_managed_signals();
 		} else if (is_ipc_notify(status) && m.m_source == CLOCK) {
 			rp->state = RP_INIT_FAILED;
 			rp->init_result = -ETIMEDOUT;

@@ -62,6 +62,5 @@ struct rproc *rproc_by_endpoint(endpoint_t e);
 
 /* signal.c */
 int rs_signal_manager(endpoint_t target, int signo);
-void rs_collect_signals(void);
 
 #endif

@@ -50,19 +50,3 @@ int rs_signal_manager(endpoint_t target, int signo)
 	       rp->pub.label, target, signo);
 	return -EDEADEPT;
 }
-
-/* Collect every pending kernel signal (SEF does this after boot). */
-void rs_collect_signals(void)
-{
-	endpoint_t target;
-	ksigset_t sigs;
-
-	while (sys_getksig(&target, &sigs) == OK && target != NONE) {
-		int r = OK;
-		for (int s = KSIG_FIRST; s <= KSIG_LAST && r != -EDEADEPT; s++)
-			if (ksig_ismember(sigs, s))
-				r = rs_signal_manager(target, s);
-		if (r != -EDEADEPT)
-			sys_endksig(target);
-	}
-}
