@@ -43,7 +43,8 @@ struct sys_kill_msg {
  * SYS_SIGSEND: enter handler(signo) on endpt's stack with a struct
  * sigframe (see <axo/signal.h>) that saves its context and `mask`.
  * -EBUSY while endpt is blocked in IPC; -EFAULT when its stack is bad.
- * SYS_SIGRETURN: restore the context at `context` in endpt's memory.
+ * SYS_SIGRETURN: restore the context at `context` in endpt's memory; a
+ * wait of endpt for the caller's reply ends unanswered.
  */
 struct sys_sigsend_msg {
 	endpoint_t endpt;

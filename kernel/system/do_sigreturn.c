@@ -21,12 +21,22 @@ int do_sigreturn(struct proc *caller, message *m)
 		return r;
 	if (is_task(p) || p == caller)
 		return -EPERM;
-	if (p->rts_flags & (RTS_SENDING | RTS_RECEIVING))
+	/*
+	 * The process normally waits for the caller's answer to its own
+	 * sigreturn request: that wait ends here, unanswered (as for exec).
+	 * Blocked in any other IPC, it must not have its context replaced.
+	 */
+	bool awaits_caller = (p->rts_flags & RTS_RECEIVING) &&
+			     (p->misc_flags & MF_REPLY_PEND) &&
+			     p->getfrom == caller->endpoint;
+	if ((p->rts_flags & (RTS_SENDING | RTS_RECEIVING)) && !awaits_caller)
 		return -EBUSY;
 	if ((r = umem_read(p, s->context, &c, sizeof(c))) != OK)
 		return r;
 	if (c.magic != SIGCONTEXT_MAGIC)
 		return -EINVAL;
+	if (awaits_caller)
+		ipc_unblock_all(p, OK);
 	p->regs.eax = c.eax;
 	p->regs.ebx = c.ebx;
 	p->regs.ecx = c.ecx;

@@ -269,10 +269,8 @@ int do_sigsuspend(struct mproc *caller, message *m)
 
 /*
  * Back from a handler: the mask saved in the frame, then the registers.
- * The kernel refuses sys_sigreturn while the process waits for our
- * reply, so PM answers first (the answer is overwritten by the restored
- * registers; the process cannot run in between, PM runs at a higher
- * priority and does not block here).  A bad context ends the process.
+ * The request gets no answer: sys_sigreturn ends the process's wait for
+ * one.  A bad context ends the process.
  */
 int do_sigreturn(struct mproc *caller, message *m)
 {
@@ -285,7 +283,7 @@ int do_sigreturn(struct mproc *caller, message *m)
 		pm_exit_proc(caller, PM_W_SIGNALED(SIGSEGV));
 		return -EDONTREPLY;
 	}
-	pm_reply(caller->endpt, OK, NULL);
+	/* No reply: the kernel ends the caller's wait for one. */
 	int r = sys_sigreturn(caller->endpt, ctx);
 	if (r != OK) {
 		printf("pm: sigreturn of %s failed: %d\n", caller->name, r);
