@@ -148,6 +148,15 @@ static int next_pending(const uint32_t *mask, int from)
 	return -1;
 }
 
+static bool mask_empty(const uint32_t *mask)
+{
+	uint32_t any = 0;
+
+	for (int i = 0; i < PRIV_MASK_WORDS; i++)
+		any |= mask[i];
+	return any == 0;
+}
+
 #define for_each_pending(id, mask) \
 	for (int id = next_pending(mask, 0); id >= 0; \
 	     id = next_pending(mask, id + 1))
@@ -375,9 +384,11 @@ static int mini_receive(struct proc *caller, endpoint_t src_e, vir_bytes buf,
 	caller->recv_phys = phys;
 	if (!(caller->rts_flags & RTS_SENDING)) {
 		if (!(caller->misc_flags & MF_REPLY_PEND) &&
+		    !mask_empty(caller->notify_pending) &&
 		    try_notify(caller, src_e))
 			return (int)caller->regs.eax;
-		if (try_async(caller, src_e))
+		if (!mask_empty(caller->asyn_pending) &&
+		    try_async(caller, src_e))
 			return (int)caller->regs.eax;
 		for (struct proc **xpp = &caller->caller_q; *xpp != NULL;
 		     xpp = &(*xpp)->q_link) {
@@ -393,7 +404,8 @@ static int mini_receive(struct proc *caller, endpoint_t src_e, vir_bytes buf,
 			rts_unset(sender, RTS_SENDING);
 			return r;
 		}
-		if (check_cycle && deadlock(caller, RTS_RECEIVING, src_e))
+		if (check_cycle && src_e != ANY &&
+		    deadlock(caller, RTS_RECEIVING, src_e))
 			return -ELOCKED;
 	}
 	caller->getfrom = src_e;
@@ -402,6 +414,43 @@ static int mini_receive(struct proc *caller, endpoint_t src_e, vir_bytes buf,
 }
 
 /* ---- the trap ---- */
+
+/*
+ * The common case of a request or a reply: dst already waits for us and
+ * both message buffers lie within one page each, so the message goes
+ * straight from the sender's page to the receiver's, with no staging
+ * copy.  For a sendrec the caller then waits for dst's reply; nothing
+ * else can be queued for it (dst was receiving, not sending) unless an
+ * asynchronous message is pending, which the general path handles.
+ * Returns false, having changed nothing, when the general path must run.
+ */
+static bool fast_send(struct proc *caller, struct proc *dst, int trap,
+		      vir_bytes addr, phys_bytes src_phys)
+{
+	if (src_phys == 0 || dst->recv_phys == 0 ||
+	    (dst->rts_flags & RTS_NO_ENDPOINT) || !will_receive(dst, caller))
+		return false;
+	if (trap == SENDREC && !mask_empty(caller->asyn_pending))
+		return false;
+
+	message *out = (message *)dst->recv_phys;
+	msg_copy(out, (const message *)src_phys);
+	out->m_source = caller->endpoint;
+	ipc_complete(dst, OK, (uint32_t)trap);
+	dst->misc_flags &= ~MF_REPLY_PEND;
+	dst->getfrom = NONE;
+	rts_unset(dst, RTS_RECEIVING);
+	if (trap == SENDREC) {
+		caller->misc_flags |= MF_REPLY_PEND;
+		caller->recv_buf = addr;
+		caller->recv_phys = src_phys;
+		caller->getfrom = dst->endpoint;
+		rts_set(caller, RTS_RECEIVING);
+	} else {
+		caller->regs.eax = OK;
+	}
+	return true;
+}
 
 static bool trap_known(uint32_t trap)
 {
@@ -429,16 +478,16 @@ static int sync_ipc(struct proc *caller, int trap, endpoint_t ep,
 
 	if (trap == NOTIFY)
 		return mini_notify(caller, dst);
-	phys_bytes phys = 0;
-	if (trap == RECEIVE || trap == SENDREC) {
-		phys = umem_msg_phys(caller, addr, true);
-		if (phys == 0 &&
-		    umem_check(caller, addr, sizeof(message), true) != OK)
-			return -EFAULT;
-	}
+	bool writes = trap == RECEIVE || trap == SENDREC;
+	phys_bytes phys = umem_msg_phys(caller, addr, writes);
+	if (phys == 0 && writes &&
+	    umem_check(caller, addr, sizeof(message), true) != OK)
+		return -EFAULT;
 	if (trap == RECEIVE)
 		return mini_receive(caller, ep, addr, phys, true);
-	if (phys != 0) /* sendrec: the reply buffer is the request */
+	if (fast_send(caller, dst, trap, addr, phys))
+		return trap == SENDREC ? SUSPEND : OK;
+	if (phys != 0)
 		msg_copy(&m, (const message *)phys);
 	else if (umem_msg_read(caller, addr, &m) != OK)
 		return -EFAULT;

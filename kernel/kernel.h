@@ -195,7 +195,12 @@ void priv_apply_spec(struct priv *pr, const struct priv_spec *spec);
 void priv_fill_spec(const struct priv *pr, struct priv_spec *spec);
 void priv_set_sendto(struct priv *from, struct priv *to);
 void priv_unset_sendto(struct priv *from, struct priv *to);
-bool may_send_to(const struct proc *from, const struct proc *to);
+
+/* May from send to to?  On every IPC, so inline. */
+static inline bool may_send_to(const struct proc *from, const struct proc *to)
+{
+	return priv_mask_test(from->priv->ipc_to, (uint32_t)to->priv->id) != 0;
+}
 extern struct priv *user_priv;
 extern endpoint_t root_sys_endpoint;
 

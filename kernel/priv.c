@@ -91,11 +91,6 @@ void priv_unset_sendto(struct priv *from, struct priv *to)
 	priv_mask_clear(to->ipc_to, from->id);
 }
 
-bool may_send_to(const struct proc *from, const struct proc *to)
-{
-	return priv_mask_test(from->priv->ipc_to, to->priv->id) != 0;
-}
-
 static void fill_sendto_mask(struct priv *pr, const uint32_t *mask)
 {
 	for (int i = 0; i < NR_SYS_PROCS; i++) {

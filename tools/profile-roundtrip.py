@@ -5,16 +5,19 @@ Run from the repository root with QEMU waiting for gdb in benchmark mode:
 
   qemu-system-i386 -m 32 -nographic -no-reboot -s -S \\
       -kernel build/kernel.elf -append bench \\
-      -initrd "build/bin/ktest ktest,build/bin/kecho kecho,build/bin/ds ds" &
-  gdb -q -batch -ex 'file build/kernel.elf' \\
+      -initrd "$(python3 tools/gen_boot.py initrd boot/modules.list \\
+                 ktest build/bin)" &
+  [PROFILE_LINES=1] gdb -q -batch -ex 'file build/kernel.elf' \\
       -ex 'add-symbol-file build/bin/ktest 0x40001000' \\
       -x tools/profile-roundtrip.py
 
 It stops at ktest's 151st ipc_sendrec (after the benchmark's warm-up),
 single-steps until that call returns, and prints instructions per
-function.  User addresses of kecho are counted as "user".
+function; with PROFILE_LINES=1 also per kernel source line.  User
+addresses (ktest's and kecho's alike) are counted as "user".
 """
 import collections
+import os
 import re
 
 import gdb
@@ -51,4 +54,13 @@ counts = collections.Counter(symbol(pc) for pc in pcs)
 print("round trip: %d instructions" % len(pcs))
 for name, n in counts.most_common(30):
     print("%6d %s" % (n, name))
+if os.environ.get("PROFILE_LINES"):
+    lines = collections.Counter()
+    for pc in pcs:
+        if pc < 0x40000000:
+            sal = gdb.find_pc_line(pc)
+            where = sal.symtab.filename if sal.symtab else "?"
+            lines["%s:%d" % (where, sal.line)] += 1
+    for where, n in lines.most_common(40):
+        print("%6d %s" % (n, where))
 gdb.execute("kill")

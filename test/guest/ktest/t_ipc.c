@@ -50,6 +50,23 @@ static void ipc_sendrec_roundtrip_reaches_echo_server(void)
 	expect_eq(KECHO, m.m_source);
 }
 
+/*
+ * A message that straddles a page boundary cannot take the kernel's
+ * page-to-page fast path; the staged path must give the same result.
+ */
+static void ipc_sendrec_with_message_across_page_boundary(void)
+{
+	static uint8_t pages[2 * 4096] __attribute__((aligned(4096)));
+	message *m = (message *)(pages + 4096 - 20);
+
+	*m = (message){ .m_type = ECHO_REQ };
+	m->word[0] = 1000;
+	expect_eq(OK, ipc_sendrec(KECHO, m));
+	expect_eq(1, m->m_type);
+	expect_eq(1001, m->word[0]);
+	expect_eq(KECHO, m->m_source);
+}
+
 static void ipc_send_then_receive_gets_reply(void)
 {
 	message m = { .m_type = ECHO_REQ };
@@ -409,6 +426,8 @@ static void ipc_endpoint_generation_changes_when_slot_is_reused(void)
 const struct test_case ipc_tests[] = {
 	{ "ipc_sendrec_roundtrip_reaches_echo_server",
 	  ipc_sendrec_roundtrip_reaches_echo_server },
+	{ "ipc_sendrec_with_message_across_page_boundary",
+	  ipc_sendrec_with_message_across_page_boundary },
 	{ "ipc_send_then_receive_gets_reply",
 	  ipc_send_then_receive_gets_reply },
 	{ "ipc_sendnb_to_process_not_receiving_returns_enotready",
