@@ -50,5 +50,6 @@
 #define VM_PROC_NR   ((endpoint_t)2)
 #define PM_PROC_NR   ((endpoint_t)3)
 #define INIT_PROC_NR ((endpoint_t)4)
+#define VFS_PROC_NR  ((endpoint_t)5) /* the VFS issue puts VFS here */
 
 #endif

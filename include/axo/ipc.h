@@ -19,6 +19,7 @@
 #include <axo/msg_ds.h>
 #include <axo/msg_vm.h>
 #include <axo/msg_pm.h>
+#include <axo/msg_vfs.h>
 
 #define IPC_VECTOR	   0x21
 #define KERNEL_CALL_VECTOR 0x20
@@ -66,6 +67,7 @@ typedef struct {
 		MSG_DS_MEMBERS
 		MSG_VM_MEMBERS
 		MSG_PM_MEMBERS
+		MSG_VFS_MEMBERS
 	};
 } message;
 

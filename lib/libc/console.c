@@ -1,18 +1,15 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * File descriptors before VFS exists (DESIGN §5, VFS issue): this whole
- * file is a stand-in and goes away when VFS serves these calls.
+ * The console descriptors 0, 1 and 2 before VFS serves them (DESIGN §5,
+ * VFS issue): this file is a stand-in and goes away when init opens
+ * /dev/console.  vfs.c routes these descriptors here.
  *
  *   fd 0      reads end of file at once;
  *   fd 1, 2   write to the kernel log through PM (PM_KLOG, at most
  *             PM_KLOG_MAX bytes per call);
  *   fd 0..2   are terminals (isatty 1; fstat says character device, so
  *             newlib line-buffers stdout), cannot seek, and can be
- *             closed, after which they are bad descriptors;
- *   other fds are bad descriptors (EBADF);
- *   paths     (open, stat, link, unlink, mkdir) fail with ENOSYS: there
- *             is no file system yet, and "not implemented" says so more
- *             truthfully than "no such file".
+ *             closed, after which they are bad descriptors.
  */
 #include <fcntl.h>
 #include <string.h>
@@ -26,7 +23,7 @@
 /* Bit fd set: the console descriptor fd was closed. */
 static unsigned closed_fds;
 
-static int console_fd(int fd)
+bool console_fd(int fd)
 {
 	return fd >= 0 && fd < CONSOLE_FDS && !(closed_fds & (1u << fd));
 }
@@ -43,7 +40,7 @@ static int klog(const char *buf, size_t n)
 }
 
 /* Writes fds 1 and 2 in PM_KLOG_MAX chunks; a short count on failure. */
-ssize_t write(int fd, const void *buf, size_t n)
+ssize_t console_write(int fd, const void *buf, size_t n)
 {
 	const char *p = buf;
 	size_t done = 0;
@@ -61,7 +58,7 @@ ssize_t write(int fd, const void *buf, size_t n)
 	return (ssize_t)done;
 }
 
-ssize_t read(int fd, void *buf, size_t n)
+ssize_t console_read(int fd, void *buf, size_t n)
 {
 	(void)buf;
 	(void)n;
@@ -70,7 +67,7 @@ ssize_t read(int fd, void *buf, size_t n)
 	return 0;
 }
 
-int close(int fd)
+int console_close(int fd)
 {
 	if (!console_fd(fd))
 		return libc_result(-EBADF);
@@ -78,17 +75,7 @@ int close(int fd)
 	return 0;
 }
 
-/* 1 for a console descriptor; 0 (errno EBADF) otherwise, as POSIX says. */
-int isatty(int fd)
-{
-	if (!console_fd(fd)) {
-		errno = EBADF;
-		return 0;
-	}
-	return 1;
-}
-
-int fstat(int fd, struct stat *st)
+int console_fstat(int fd, struct stat *st)
 {
 	if (!console_fd(fd))
 		return libc_result(-EBADF);
@@ -98,7 +85,7 @@ int fstat(int fd, struct stat *st)
 	return 0;
 }
 
-off_t lseek(int fd, off_t off, int whence)
+off_t console_lseek(int fd, off_t off, int whence)
 {
 	(void)off;
 	(void)whence;
@@ -106,7 +93,7 @@ off_t lseek(int fd, off_t off, int whence)
 }
 
 /* F_GETFL reports the console's access mode; F_[GS]ETFD do nothing. */
-int fcntl(int fd, int cmd, ...)
+int console_fcntl(int fd, int cmd)
 {
 	if (!console_fd(fd))
 		return libc_result(-EBADF);
@@ -119,38 +106,4 @@ int fcntl(int fd, int cmd, ...)
 	default:
 		return libc_result(-EINVAL);
 	}
-}
-
-int open(const char *path, int flags, ...)
-{
-	(void)path;
-	(void)flags;
-	return libc_result(-ENOSYS);
-}
-
-int stat(const char *restrict path, struct stat *restrict st)
-{
-	(void)path;
-	(void)st;
-	return libc_result(-ENOSYS);
-}
-
-int link(const char *old, const char *new)
-{
-	(void)old;
-	(void)new;
-	return libc_result(-ENOSYS);
-}
-
-int unlink(const char *path)
-{
-	(void)path;
-	return libc_result(-ENOSYS);
-}
-
-int mkdir(const char *path, mode_t mode)
-{
-	(void)path;
-	(void)mode;
-	return libc_result(-ENOSYS);
 }

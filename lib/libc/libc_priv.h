@@ -15,6 +15,8 @@
 #define AXO_LIBC_PRIV_H
 
 #include <errno.h>
+#include <stdbool.h>
+#include <sys/types.h>
 #include <axo/errno.h>
 #include <axo/ipc.h>
 
@@ -40,5 +42,21 @@ void libc_sigtramp(void);
  * exits with status 128 + SIGSEGV.
  */
 _Noreturn void libc_sigreturn(vir_bytes ctx);
+
+/* vfs.c: directory records for readdir (dirent.c); bytes, 0 at the end. */
+int libc_getdents(int fd, void *buf, size_t len);
+
+/*
+ * console.c: descriptors 0..2 until VFS serves them.  console_fd(fd) is
+ * true for such a descriptor not yet closed; vfs.c routes it here.
+ */
+struct stat;
+bool console_fd(int fd);
+ssize_t console_read(int fd, void *buf, size_t n);
+ssize_t console_write(int fd, const void *buf, size_t n);
+int console_close(int fd);
+int console_fstat(int fd, struct stat *st);
+off_t console_lseek(int fd, off_t off, int whence);
+int console_fcntl(int fd, int cmd);
 
 #endif
