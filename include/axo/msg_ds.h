@@ -34,8 +34,8 @@
 #define DSF_OVERWRITE 0x1000 /* publish: replace; subscribe: replace */
 #define DSF_INITIAL   0x2000 /* subscribe: report existing entries */
 
-#define DS_MAX_KEYLEN 80  /* including the NUL */
-#define DS_MAX_VALUE  256 /* bytes of a string or memory value */
+#define DS_MAX_KEYLEN 80    /* including the NUL */
+#define DS_MAX_VALUE  65536 /* bytes of a string or memory value */
 
 struct ds_msg {
 	cp_grant_id_t key_grant; /* key; CHECK and RETRIEVE_LABEL: out */

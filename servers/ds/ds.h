@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * DS, the data store: a small key-value store with owners and
- * subscriptions.  store.c keeps the entries and subscriptions, match.c
- * the pattern matcher, main.c the request loop.
+ * subscriptions.  store.c keeps the entries and subscriptions, pool.c the
+ * bytes of string and memory values, match.c the pattern matcher, main.c
+ * the request loop.
  */
 #ifndef DS_DS_H
 #define DS_DS_H
@@ -10,6 +11,7 @@
 #include <syslib.h>
 #include <sef.h>
 #include "match.h"
+#include "pool.h"
 
 #define NR_DS_KEYS   128
 #define NR_DS_SUBS   64
@@ -20,8 +22,8 @@ struct data_entry {
 	char key[DS_MAX_KEYLEN];
 	char owner[DS_LABEL_MAX];
 	uint32_t u32; /* u32 value, or a label's endpoint */
-	uint32_t len; /* string and memory values */
-	uint8_t buf[DS_MAX_VALUE];
+	uint32_t len; /* string and memory values: bytes */
+	int32_t val;  /* ... at this pool offset (pool.h), or POOL_NONE */
 };
 
 struct subscription {

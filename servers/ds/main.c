@@ -41,11 +41,46 @@ static int read_value(endpoint_t caller, const message *m, uint32_t type,
 	}
 	if (m->ds.val_len == 0 || m->ds.val_len > DS_MAX_VALUE)
 		return m->ds.val_len == 0 ? -EINVAL : -E2BIG;
+	if ((v->val = pool_alloc(m->ds.val_len)) == POOL_NONE)
+		return -ENOMEM;
 	v->len = m->ds.val_len;
-	int r = sys_safecopyfrom(caller, m->ds.val_grant, 0, v->buf, v->len);
+	uint8_t *buf = pool_at(v->val);
+	int r = sys_safecopyfrom(caller, m->ds.val_grant, 0, buf, v->len);
+	if (r != OK) {
+		pool_free(v->val, v->len);
+		v->val = POOL_NONE;
+		return r;
+	}
 	if (type == DSF_TYPE_STR)
-		v->buf[v->len - 1] = '\0';
-	return r;
+		buf[v->len - 1] = '\0';
+	return OK;
+}
+
+/*
+ * Store a publish request's staged entry under the ownership and
+ * overwrite rules; an overwritten value's bytes go back to the pool.
+ */
+static int store_staged(uint32_t flags, const char *label,
+			struct data_entry *staged)
+{
+	uint32_t type = flags & DSF_MASK_TYPE;
+
+	struct data_entry *d = ds_lookup(staged->key, type);
+	if (d == NULL && type == DSF_TYPE_LABEL)
+		d = ds_label_by_endpoint((endpoint_t)staged->u32);
+	if (d != NULL && !(flags & DSF_OVERWRITE))
+		return -EEXIST;
+	if (d != NULL && (d->flags & DSF_PRIV_OVERWRITE) &&
+	    strcmp(d->owner, label) != 0)
+		return -EPERM;
+	if (d == NULL && (d = ds_alloc()) == NULL)
+		return -ENOMEM;
+	pool_free(d->val, d->len);
+	staged->flags = DSF_IN_USE | type | (flags & DSF_MASK_PRIV);
+	strlcpy(staged->owner, label, sizeof(staged->owner));
+	*d = *staged;
+	ds_changed(d, true);
+	return OK;
 }
 
 static int do_publish(endpoint_t caller, message *m)
@@ -61,24 +96,13 @@ static int do_publish(endpoint_t caller, message *m)
 	if (type == 0)
 		return -EINVAL;
 	memset(&staged, 0, sizeof(staged));
+	staged.val = POOL_NONE;
 	if ((r = read_key(caller, m, staged.key)) != OK ||
 	    (r = read_value(caller, m, type, &staged)) != OK)
 		return r;
-	struct data_entry *d = ds_lookup(staged.key, type);
-	if (d == NULL && type == DSF_TYPE_LABEL)
-		d = ds_label_by_endpoint((endpoint_t)staged.u32);
-	if (d != NULL && !(m->ds.flags & DSF_OVERWRITE))
-		return -EEXIST;
-	if (d != NULL && (d->flags & DSF_PRIV_OVERWRITE) &&
-	    strcmp(d->owner, label) != 0)
-		return -EPERM;
-	if (d == NULL && (d = ds_alloc()) == NULL)
-		return -ENOMEM;
-	staged.flags = DSF_IN_USE | type | (m->ds.flags & DSF_MASK_PRIV);
-	strlcpy(staged.owner, label, sizeof(staged.owner));
-	*d = staged;
-	ds_changed(d, true);
-	return OK;
+	if ((r = store_staged(m->ds.flags, label, &staged)) != OK)
+		pool_free(staged.val, staged.len); /* nothing stored */
+	return r;
 }
 
 /* The entry a RETRIEVE or DELETE names: key through its grant, one type. */
@@ -114,7 +138,8 @@ static int do_retrieve(endpoint_t caller, message *m)
 		return OK;
 	}
 	uint32_t n = d->len < m->ds.val_len ? d->len : m->ds.val_len;
-	if ((r = sys_safecopyto(caller, m->ds.val_grant, 0, d->buf, n)) != OK)
+	r = sys_safecopyto(caller, m->ds.val_grant, 0, pool_at(d->val), n);
+	if (r != OK)
 		return r;
 	m->ds.val_len = n;
 	return OK;

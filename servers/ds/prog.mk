@@ -1,3 +1,3 @@
 PROG := ds
-SRCS := main.c store.c match.c
+SRCS := main.c store.c match.c pool.c
 LIBS := sys

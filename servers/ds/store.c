@@ -48,7 +48,9 @@ struct data_entry *ds_alloc(void)
 
 void ds_free(struct data_entry *d)
 {
+	pool_free(d->val, d->len);
 	memset(d, 0, sizeof(*d));
+	d->val = POOL_NONE;
 }
 
 /* The label of endpoint e, or NULL: callers are known by label. */

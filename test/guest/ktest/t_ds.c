@@ -75,6 +75,29 @@ static void ds_memory_value_reports_the_length_copied(void)
 	expect_eq(OK, ds_delete_mem("test.mem"));
 }
 
+/* Values up to DS_MAX_VALUE live in DS's pool; overwrite frees the old. */
+static void ds_large_memory_value_round_trips_and_is_replaced(void)
+{
+	static uint8_t in[40 * 1024], out[40 * 1024];
+	size_t len;
+
+	for (size_t i = 0; i < sizeof(in); i++)
+		in[i] = (uint8_t)(i * 13 + (i >> 8));
+	expect_eq(OK, ds_publish_mem("test.large", in, sizeof(in), 0));
+	len = sizeof(out);
+	expect_eq(OK, ds_retrieve_mem("test.large", out, &len));
+	expect_eq(sizeof(in), len);
+	expect_eq(0, memcmp(in, out, sizeof(in)));
+	for (int round = 0; round < 20; round++) /* would exhaust a leak */
+		expect_eq(OK, ds_publish_mem("test.large", in + round,
+					     sizeof(in) - 20, DSF_OVERWRITE));
+	len = sizeof(out);
+	expect_eq(OK, ds_retrieve_mem("test.large", out, &len));
+	expect_eq(sizeof(in) - 20, len);
+	expect_eq(0, memcmp(in + 19, out, len));
+	expect_eq(OK, ds_delete_mem("test.large"));
+}
+
 static void ds_labels_map_boot_services_both_ways(void)
 {
 	endpoint_t e = NONE;
@@ -222,6 +245,8 @@ const struct test_case ds_tests[] = {
 	  ds_string_comes_back_whole_or_cut_to_the_buffer },
 	{ "ds_memory_value_reports_the_length_copied",
 	  ds_memory_value_reports_the_length_copied },
+	{ "ds_large_memory_value_round_trips_and_is_replaced",
+	  ds_large_memory_value_round_trips_and_is_replaced },
 	{ "ds_labels_map_boot_services_both_ways",
 	  ds_labels_map_boot_services_both_ways },
 	{ "ds_ownership_rules_hold_for_other_labels",
