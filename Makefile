@@ -38,7 +38,7 @@ BASEFLAGS = -std=c11 -m32 -march=i686 -O2 -g -ffreestanding -fno-pie \
             -U__linux__ -U__gnu_linux__ -Ulinux -U__unix__ -Uunix \
             -Iinclude $(WARNINGS)
 KCFLAGS   = $(BASEFLAGS) -mgeneral-regs-only -Ikernel -I$(B)/gen
-UCFLAGS   = $(BASEFLAGS) -Ilib/libsys -Itest/guest
+UCFLAGS   = $(BASEFLAGS) -Ilib/libsys -Ilib/libchardriver -Itest/guest
 LDFLAGS  := -m elf_i386 -nostdlib --no-dynamic-linker -z noexecstack
 
 BOOTLIST := boot/modules.list
@@ -107,6 +107,15 @@ $(B)/lib/%.o: lib/%.S
 	$(Q)$(CC) $(UCFLAGS) -MMD -c $< -o $@
 
 $(B)/lib/libsys.a: $(LIBSYS_OBJS)
+	@echo "  AR      $@"
+	$(Q)rm -f $@
+	$(Q)$(AR) rcs $@ $^
+
+# ---- driver libraries over libsys: lib/lib<name>/*.c -> lib<name>.a ----
+SRVLIBS := chardriver
+$(foreach l,$(SRVLIBS),$(eval $(B)/lib/lib$(l).a: \
+	$(patsubst %.c,$(B)/%.o,$(wildcard lib/lib$(l)/*.c))))
+$(patsubst %,$(B)/lib/lib%.a,$(SRVLIBS)):
 	@echo "  AR      $@"
 	$(Q)rm -f $@
 	$(Q)$(AR) rcs $@ $^

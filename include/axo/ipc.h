@@ -20,6 +20,7 @@
 #include <axo/msg_vm.h>
 #include <axo/msg_pm.h>
 #include <axo/msg_vfs.h>
+#include <axo/msg_dev.h>
 
 #define IPC_VECTOR	   0x21
 #define KERNEL_CALL_VECTOR 0x20
@@ -68,6 +69,7 @@ typedef struct {
 		MSG_VM_MEMBERS
 		MSG_PM_MEMBERS
 		MSG_VFS_MEMBERS
+		MSG_DEV_MEMBERS
 	};
 } message;
 

@@ -10,6 +10,8 @@
 
 #define PM_RQ_BASE     0x100
 #define VFS_RQ_BASE    0x200
+#define CDEV_RQ_BASE   0x400
+#define BDEV_RQ_BASE   0x500
 #define RS_RQ_BASE     0x700
 #define DS_RQ_BASE     0x800
 #define VM_RQ_BASE     0xC00
@@ -20,6 +22,8 @@
 #define IS_KERNEL_CALL(t) ((t) >= KERNEL_CALL && (t) < KERNEL_CALL + 0x100)
 #define IS_PM_CALL(t)	  ((t) >= PM_RQ_BASE && (t) < PM_RQ_BASE + 0x100)
 #define IS_VFS_CALL(t)	  ((t) >= VFS_RQ_BASE && (t) < VFS_RQ_BASE + 0x100)
+#define IS_CDEV_CALL(t)	  ((t) >= CDEV_RQ_BASE && (t) < CDEV_RQ_BASE + 0x100)
+#define IS_BDEV_CALL(t)	  ((t) >= BDEV_RQ_BASE && (t) < BDEV_RQ_BASE + 0x100)
 #define IS_RS_CALL(t)	  ((t) >= RS_RQ_BASE && (t) < RS_RQ_BASE + 0x100)
 #define IS_DS_CALL(t)	  ((t) >= DS_RQ_BASE && (t) < DS_RQ_BASE + 0x100)
 #define IS_VM_CALL(t)	  ((t) >= VM_RQ_BASE && (t) < VM_RQ_BASE + 0x100)

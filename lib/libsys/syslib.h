@@ -27,6 +27,13 @@ int ipc_receive(endpoint_t src, message *m, uint32_t *status);
 int ipc_sendrec(endpoint_t dst, message *m);
 int ipc_notify(endpoint_t dst);
 int ipc_senda(asynmsg_t *table, size_t count);
+
+/*
+ * Send m to dst without blocking, whether or not dst is receiving: the
+ * kernel delivers it when dst next receives.  -ENOMEM if 64 messages are
+ * still undelivered; a delivery that fails later is logged.
+ */
+int asynsend(endpoint_t dst, const message *m);
 int ipc_trap(uint32_t trap, uint32_t ep, uint32_t addr, uint32_t *status);
 
 /* The raw kernel-call trap: m->m_type is the call number. */

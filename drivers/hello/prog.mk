@@ -1,0 +1,3 @@
+PROG := hello
+SRCS := hello.c
+LIBS := chardriver sys

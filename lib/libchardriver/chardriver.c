@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/* libchardriver: request dispatch for character drivers (chardriver.h). */
+#include <ds.h>
+#include <sef.h>
+
+#include "chardriver.h"
+
+void chardriver_reply(endpoint_t caller, int minor, uint32_t id, int32_t status)
+{
+	message m = { .m_type = CDEV_REPLY };
+
+	m.cdev_reply.minor = minor;
+	m.cdev_reply.id = id;
+	m.cdev_reply.status = status;
+	int r = asynsend(caller, &m);
+	if (r != OK)
+		printf("chardriver: reply to %d lost: %d\n", caller, r);
+}
+
+int chardriver_announce(void)
+{
+	char label[DS_MAX_KEYLEN - 16], key[DS_MAX_KEYLEN];
+	int r = sys_statectl(SYS_STATE_CLEAR_IPC_REFS, 0, 0);
+
+	if (r != OK)
+		return r;
+	r = ds_retrieve_label_name(label, sizeof(label), sys_self());
+	if (r != OK)
+		return r;
+	strlcpy(key, "drv.chr.", sizeof(key));
+	strlcpy(key + 8, label, sizeof(key) - 8);
+	return ds_publish_u32(key, DRIVER_UP, DSF_OVERWRITE);
+}
+
+static struct cdev_io io_of(const message *m)
+{
+	const struct cdev_rq *rq = &m->cdev_rq;
+
+	return (struct cdev_io){
+		.minor = rq->minor,
+		.caller = m->m_source,
+		.grant = rq->grant,
+		.count = rq->count,
+		.pos = ((uint64_t)rq->pos_hi << 32) | rq->pos_lo,
+		.flags = rq->flags,
+		.user = rq->user,
+		.id = rq->id,
+	};
+}
+
+/* Run one request; its answer, or -EDONTREPLY. */
+static int dispatch(const struct chardriver *cd, const message *m)
+{
+	const struct cdev_rq *rq = &m->cdev_rq;
+	struct cdev_io io = io_of(m);
+
+	switch (m->m_type) {
+	case CDEV_OPEN:
+		return cd->open ? cd->open(rq->minor, rq->access, rq->user) :
+				  OK;
+	case CDEV_CLOSE:
+		return cd->close ? cd->close(rq->minor) : OK;
+	case CDEV_READ:
+		return cd->read ? cd->read(&io) : -ENOSYS;
+	case CDEV_WRITE:
+		return cd->write ? cd->write(&io) : -ENOSYS;
+	case CDEV_IOCTL:
+		return cd->ioctl ? cd->ioctl(&io, rq->request) : -ENOTTY;
+	case CDEV_CANCEL:
+		if (cd->cancel)
+			cd->cancel(rq->minor, m->m_source, rq->id);
+		return -EDONTREPLY;
+	default:
+		return -EBADREQUEST;
+	}
+}
+
+/* A select request answers with its own message type. */
+static void do_select(const struct chardriver *cd, const message *m)
+{
+	message r = { .m_type = CDEV_SEL_REPLY };
+
+	r.cdev_reply.minor = m->cdev_rq.minor;
+	r.cdev_reply.id = m->cdev_rq.id;
+	r.cdev_reply.status =
+		cd->select ?
+			cd->select(m->cdev_rq.minor, m->cdev_rq.ops,
+				   m->m_source) :
+			(int32_t)(m->cdev_rq.ops & (CDEV_OP_RD | CDEV_OP_WR));
+	asynsend(m->m_source, &r);
+}
+
+static void notification(const struct chardriver *cd, const message *m,
+			 uint32_t status)
+{
+	if (m->m_source == HARDWARE && cd->intr)
+		cd->intr(m->notify.interrupts);
+	else if (m->m_source == CLOCK && cd->alarm)
+		cd->alarm(m->notify.timestamp);
+	else if (cd->other)
+		cd->other(m, status);
+}
+
+_Noreturn void chardriver_task(const struct chardriver *cd)
+{
+	message m;
+	uint32_t status;
+
+	for (;;) {
+		if (sef_receive_status(ANY, &m, &status) != OK)
+			continue;
+		if (is_ipc_notify(status)) {
+			notification(cd, &m, status);
+		} else if (m.m_type == CDEV_SELECT) {
+			do_select(cd, &m);
+		} else if (IS_CDEV_CALL(m.m_type)) {
+			int r = dispatch(cd, &m);
+			if (r != -EDONTREPLY)
+				chardriver_reply(m.m_source, m.cdev_rq.minor,
+						 m.cdev_rq.id, r);
+		} else if (cd->other) {
+			cd->other(&m, status);
+		}
+	}
+}
