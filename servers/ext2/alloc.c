@@ -36,8 +36,8 @@ static void bit_flip(uint8_t *map, uint32_t i)
 /* Blocks in group g (the last one may be short). */
 static uint32_t group_blocks(const struct ext2_fs *fs, uint32_t g)
 {
-	uint32_t first = fs->sb.s_first_data_block +
-			 g * fs->sb.s_blocks_per_group;
+	uint32_t first =
+		fs->sb.s_first_data_block + g * fs->sb.s_blocks_per_group;
 	uint32_t left = fs->sb.s_blocks_count - first;
 
 	return left < fs->sb.s_blocks_per_group ? left :
@@ -139,7 +139,8 @@ int ext2_ialloc(struct ext2_fs *fs, uint32_t near, bool dir, uint32_t *ino)
 		if (r != OK)
 			return r;
 		bit = bitmap_find_clear(b->data, ipg, 0);
-		if (bit < 0 || g * ipg + (uint32_t)bit + 1 < fs->sb.s_first_ino) {
+		if (bit < 0 ||
+		    g * ipg + (uint32_t)bit + 1 < fs->sb.s_first_ino) {
 			ext2_bput(b); /* reserved inodes are never handed out */
 			continue;
 		}

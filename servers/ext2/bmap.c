@@ -26,8 +26,8 @@ uint64_t ext2_max_blocks(const struct ext2_fs *fs)
 static int alloc_zeroed(struct ext2_fs *fs, struct ext2_node *n, uint32_t *blk)
 {
 	uint32_t g = (n->ino - 1) / fs->sb.s_inodes_per_group;
-	uint32_t goal = fs->sb.s_first_data_block +
-			g * fs->sb.s_blocks_per_group;
+	uint32_t goal =
+		fs->sb.s_first_data_block + g * fs->sb.s_blocks_per_group;
 	struct ext2_buf *b;
 	int r = ext2_balloc(fs, goal, blk);
 

@@ -165,8 +165,7 @@ static int add_visit(struct ext2_fs *fs, struct dir_walk *w, void *arg)
 
 	(void)fs;
 	if (w->hdr.inode == 0 && rec >= need) {
-		dir_put(w->buf, w->off, a->ino, rec, a->name, a->len,
-			a->ftype);
+		dir_put(w->buf, w->off, a->ino, rec, a->name, a->len, a->ftype);
 		return 1;
 	}
 	used = EXT2_DIRENT_SIZE(w->hdr.name_len);

@@ -18,12 +18,14 @@
  * count drops to zero is freed at once: keeping unlinked-but-open files
  * alive is the server's business (it must defer the unlink).
  *
- * The system image is built with
- *	mke2fs -q -F -t ext2 -b 1024 -O ^dir_index,^ext_attr,^resize_inode \
- *		-I 128 -d <staging dir> <image> <size>
- * Plain `-t ext2` images mount too: dir_index, ext_attr and resize_inode
- * are compatible features (a hashed directory becomes a linear one when
- * first changed), and 256-byte inodes are handled.
+ * The system image is to be built with
+ *	mke2fs -q -F -t ext2 -b 1024 -I 128 -d <staging dir> <image> <size>
+ * (the first test of test/unit/test_ext2_file.c uses exactly this).
+ * Block sizes of 2048 and 4096 and 256-byte inodes work as well, as do
+ * the compatible features plain `-t ext2` turns on: dir_index (a hashed
+ * directory becomes a linear one when first changed), ext_attr and
+ * resize_inode.  Incompatible and read-only-compatible features other
+ * than filetype, sparse_super and large_file refuse the mount.
  */
 #ifndef AXO_EXT2_H
 #define AXO_EXT2_H
@@ -98,19 +100,17 @@ int ext2_mkdir(struct ext2_fs *fs, uint32_t dir, const char *name,
 	       uint32_t mode, uint32_t uid, uint32_t gid, uint32_t *ino);
 int ext2_unlink(struct ext2_fs *fs, uint32_t dir, const char *name);
 int ext2_rmdir(struct ext2_fs *fs, uint32_t dir, const char *name);
-int ext2_link(struct ext2_fs *fs, uint32_t ino, uint32_t dir,
-	      const char *name);
+int ext2_link(struct ext2_fs *fs, uint32_t ino, uint32_t dir, const char *name);
 int ext2_symlink(struct ext2_fs *fs, uint32_t dir, const char *name,
-		 const char *target, uint32_t uid, uint32_t gid,
-		 uint32_t *ino);
+		 const char *target, uint32_t uid, uint32_t gid, uint32_t *ino);
 long ext2_readlink(struct ext2_fs *fs, uint32_t ino, char *buf, size_t n);
 int ext2_rename(struct ext2_fs *fs, uint32_t sdir, const char *sname,
 		uint32_t ddir, const char *dname);
 
 long ext2_read(struct ext2_fs *fs, uint32_t ino, uint64_t off, void *buf,
 	       size_t n);
-long ext2_write(struct ext2_fs *fs, uint32_t ino, uint64_t off,
-		const void *buf, size_t n);
+long ext2_write(struct ext2_fs *fs, uint32_t ino, uint64_t off, const void *buf,
+		size_t n);
 int ext2_truncate(struct ext2_fs *fs, uint32_t ino, uint64_t size);
 
 int ext2_stat(struct ext2_fs *fs, uint32_t ino, struct ext2_stat *st);

@@ -11,27 +11,27 @@
 
 #include <stdint.h>
 
-#define EXT2_SUPER_OFFSET 1024 /* byte offset of the primary superblock */
-#define EXT2_SUPER_SIZE	  1024
-#define EXT2_MAGIC	  0xEF53
-#define EXT2_ROOT_INO	  2
+#define EXT2_SUPER_OFFSET	 1024 /* byte offset of the primary superblock */
+#define EXT2_SUPER_SIZE		 1024
+#define EXT2_MAGIC		 0xEF53
+#define EXT2_ROOT_INO		 2
 #define EXT2_GOOD_OLD_FIRST_INO	 11
 #define EXT2_GOOD_OLD_INODE_SIZE 128
-#define EXT2_NDIR_BLOCKS 12 /* direct pointers in i_block */
-#define EXT2_IND_BLOCK	 12
-#define EXT2_DIND_BLOCK	 13
-#define EXT2_TIND_BLOCK	 14
-#define EXT2_N_BLOCKS	 15
-#define EXT2_NAME_LEN	 255
-#define EXT2_LINK_MAX	 65000
-#define EXT2_FAST_SYMLINK_MAX 59 /* longest target kept inside i_block */
-#define EXT2_VALID_FS	 1      /* s_state: cleanly unmounted */
+#define EXT2_NDIR_BLOCKS	 12 /* direct pointers in i_block */
+#define EXT2_IND_BLOCK		 12
+#define EXT2_DIND_BLOCK		 13
+#define EXT2_TIND_BLOCK		 14
+#define EXT2_N_BLOCKS		 15
+#define EXT2_NAME_LEN		 255
+#define EXT2_LINK_MAX		 65000
+#define EXT2_FAST_SYMLINK_MAX	 59 /* longest target kept inside i_block */
+#define EXT2_VALID_FS		 1  /* s_state: cleanly unmounted */
 
 /* Feature bits we implement; any other incompat/ro_compat bit refuses. */
-#define EXT2_FEATURE_INCOMPAT_FILETYPE	   0x0002
+#define EXT2_FEATURE_INCOMPAT_FILETYPE	    0x0002
 #define EXT2_FEATURE_RO_COMPAT_SPARSE_SUPER 0x0001
 #define EXT2_FEATURE_RO_COMPAT_LARGE_FILE   0x0002
-#define EXT2_INCOMPAT_SUPPORTED		   EXT2_FEATURE_INCOMPAT_FILETYPE
+#define EXT2_INCOMPAT_SUPPORTED		    EXT2_FEATURE_INCOMPAT_FILETYPE
 #define EXT2_RO_COMPAT_SUPPORTED \
 	(EXT2_FEATURE_RO_COMPAT_SPARSE_SUPER | \
 	 EXT2_FEATURE_RO_COMPAT_LARGE_FILE)

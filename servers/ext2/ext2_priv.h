@@ -25,11 +25,11 @@ struct ext2_fs {
 	struct ext2_super sb;
 	struct ext2_group *gd;
 	uint32_t ngroups;
-	uint32_t gd_blocks;   /* blocks the descriptor table occupies */
+	uint32_t gd_blocks; /* blocks the descriptor table occupies */
 	uint32_t block_size;
 	uint32_t inode_size;
-	uint32_t apb; /* block pointers per indirect block */
-	bool filetype; /* directory entries carry file types */
+	uint32_t apb;	/* block pointers per indirect block */
+	bool filetype;	/* directory entries carry file types */
 	uint64_t clock; /* cache LRU clock */
 	struct ext2_buf buf[EXT2_NBUF];
 };
@@ -70,8 +70,7 @@ uint8_t ext2_ftype(uint32_t mode);
 /* bmap.c */
 int ext2_bmap(struct ext2_fs *fs, struct ext2_node *n, uint64_t lblk,
 	      bool alloc, uint32_t *pblk);
-int ext2_trunc_blocks(struct ext2_fs *fs, struct ext2_node *n,
-		      uint64_t keep);
+int ext2_trunc_blocks(struct ext2_fs *fs, struct ext2_node *n, uint64_t keep);
 uint64_t ext2_max_blocks(const struct ext2_fs *fs);
 
 /* dir.c: where an entry sits, for removing or retargeting it. */

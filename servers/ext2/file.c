@@ -60,7 +60,8 @@ long ext2_read(struct ext2_fs *fs, uint32_t ino, uint64_t off, void *buf,
 		r = ext2_bmap(fs, &node, pos / fs->block_size, false, &pblk);
 		if (r == OK && pblk == 0) {
 			memset((uint8_t *)buf + done, 0, chunk);
-		} else if (r == OK && (r = ext2_bget(fs, pblk, false, &b)) == OK) {
+		} else if (r == OK &&
+			   (r = ext2_bget(fs, pblk, false, &b)) == OK) {
 			memcpy((uint8_t *)buf + done, b->data + in, chunk);
 			ext2_bput(b);
 		}
@@ -97,8 +98,8 @@ static int write_chunk(struct ext2_fs *fs, struct ext2_node *node,
  * returns what fitted, or -ENOSPC if nothing did.  -EFBIG past the
  * largest file.
  */
-long ext2_write(struct ext2_fs *fs, uint32_t ino, uint64_t off,
-		const void *buf, size_t n)
+long ext2_write(struct ext2_fs *fs, uint32_t ino, uint64_t off, const void *buf,
+		size_t n)
 {
 	uint64_t limit = ext2_max_blocks(fs) * fs->block_size;
 	struct ext2_node node;
@@ -238,8 +239,8 @@ int ext2_chmod(struct ext2_fs *fs, uint32_t ino, uint32_t mode)
 
 	if (r != OK)
 		return r;
-	n.d.i_mode = (uint16_t)((n.d.i_mode & EXT2_S_IFMT) |
-				(mode & EXT2_S_PERM));
+	n.d.i_mode =
+		(uint16_t)((n.d.i_mode & EXT2_S_IFMT) | (mode & EXT2_S_PERM));
 	n.d.i_ctime = ext2_now(fs);
 	return ext2_iput(fs, &n);
 }
@@ -261,8 +262,7 @@ int ext2_chown(struct ext2_fs *fs, uint32_t ino, uint32_t uid, uint32_t gid)
 }
 
 /* Set the access and modification times of ino. */
-int ext2_utime(struct ext2_fs *fs, uint32_t ino, uint32_t atime,
-	       uint32_t mtime)
+int ext2_utime(struct ext2_fs *fs, uint32_t ino, uint32_t atime, uint32_t mtime)
 {
 	struct ext2_node n;
 	int r = attr_get(fs, ino, &n);

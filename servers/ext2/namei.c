@@ -164,8 +164,7 @@ int ext2_mknod(struct ext2_fs *fs, uint32_t dir, const char *name,
 		return -EINVAL;
 	if (t != EXT2_S_IFCHR && t != EXT2_S_IFBLK)
 		rdev = 0;
-	return make_node(fs, dir, name, mode, uid, gid, fill_rdev, &rdev,
-			 ino);
+	return make_node(fs, dir, name, mode, uid, gid, fill_rdev, &rdev, ino);
 }
 
 static int fill_dir(struct ext2_fs *fs, struct ext2_node *n, const void *arg)
@@ -180,8 +179,8 @@ int ext2_mkdir(struct ext2_fs *fs, uint32_t dir, const char *name,
 {
 	if (!mode_ok(mode, 0))
 		return -EINVAL;
-	return make_node(fs, dir, name, EXT2_S_IFDIR | mode, uid, gid,
-			 fill_dir, &dir, ino);
+	return make_node(fs, dir, name, EXT2_S_IFDIR | mode, uid, gid, fill_dir,
+			 &dir, ino);
 }
 
 /* Drop one link of n (already unnamed), freeing it at zero. */
@@ -246,8 +245,7 @@ int ext2_rmdir(struct ext2_fs *fs, uint32_t dir, const char *name)
 }
 
 /* Give inode ino, not a directory, the further name name in dir. */
-int ext2_link(struct ext2_fs *fs, uint32_t ino, uint32_t dir,
-	      const char *name)
+int ext2_link(struct ext2_fs *fs, uint32_t ino, uint32_t dir, const char *name)
 {
 	struct ext2_node d, n;
 	size_t len;
@@ -263,7 +261,8 @@ int ext2_link(struct ext2_fs *fs, uint32_t ino, uint32_t dir,
 		return -EMLINK;
 	r = new_name(fs, dir, name, &d, &len);
 	if (r == OK)
-		r = ext2_dir_add(fs, &d, name, len, ino, ext2_ftype(n.d.i_mode));
+		r = ext2_dir_add(fs, &d, name, len, ino,
+				 ext2_ftype(n.d.i_mode));
 	if (r != OK)
 		return r;
 	n.d.i_links_count++;
@@ -301,8 +300,7 @@ static int fill_link(struct ext2_fs *fs, struct ext2_node *n, const void *arg)
  * when shorter than 60 bytes, else in a block of its own.
  */
 int ext2_symlink(struct ext2_fs *fs, uint32_t dir, const char *name,
-		 const char *target, uint32_t uid, uint32_t gid,
-		 uint32_t *ino)
+		 const char *target, uint32_t uid, uint32_t gid, uint32_t *ino)
 {
 	size_t len = strlen(target);
 

@@ -55,8 +55,8 @@ static void super_layout(struct ext2_fs *fs)
 		      sb->s_blocks_per_group;
 	per_block = fs->block_size / sizeof(struct ext2_group);
 	fs->gd_blocks = (fs->ngroups + per_block - 1) / per_block;
-	fs->filetype = sb->s_rev_level == 1 &&
-		       (sb->s_feature_incompat & EXT2_FEATURE_INCOMPAT_FILETYPE);
+	fs->filetype = sb->s_rev_level == 1 && (sb->s_feature_incompat &
+						EXT2_FEATURE_INCOMPAT_FILETYPE);
 }
 
 /* Allocate the cache buffers of fs. */
@@ -82,8 +82,8 @@ static void fs_free(struct ext2_fs *fs)
 /* Read and check the group descriptor table of fs. */
 static int read_groups(struct ext2_fs *fs)
 {
-	uint64_t off = (uint64_t)(fs->sb.s_first_data_block + 1) *
-		       fs->block_size;
+	uint64_t off =
+		(uint64_t)(fs->sb.s_first_data_block + 1) * fs->block_size;
 
 	fs->gd = malloc((size_t)fs->gd_blocks * fs->block_size);
 	if (!fs->gd)
@@ -144,8 +144,8 @@ int ext2_mount(const struct ext2_dev *dev, struct ext2_fs **out)
  */
 int ext2_sync(struct ext2_fs *fs)
 {
-	uint64_t off = (uint64_t)(fs->sb.s_first_data_block + 1) *
-		       fs->block_size;
+	uint64_t off =
+		(uint64_t)(fs->sb.s_first_data_block + 1) * fs->block_size;
 	int r = ext2_cache_flush(fs);
 
 	if (r != OK)

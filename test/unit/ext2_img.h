@@ -78,6 +78,15 @@ static inline bool img_stage_file(struct img *im, const char *name,
 	return fclose(f) == 0 && ok;
 }
 
+/* Make a directory in the staging tree. */
+static inline bool img_stage_dir(struct img *im, const char *name)
+{
+	char p[192];
+
+	snprintf(p, sizeof(p), "%s/%s", im->stage, name);
+	return mkdir(p, 0755) == 0;
+}
+
 /* Run a shell command quietly; its exit status, or -1. */
 static inline int img_system(const char *cmd)
 {
@@ -108,8 +117,7 @@ static inline int img_mount(struct img *im)
 }
 
 /* Begin, mkfs with opts and size (nothing staged) and mount; true if ok. */
-static inline bool img_setup(struct img *im, const char *opts,
-			     const char *size)
+static inline bool img_setup(struct img *im, const char *opts, const char *size)
 {
 	return img_begin(im) && img_mkfs(im, opts, size) && img_mount(im) == OK;
 }
@@ -134,8 +142,8 @@ static inline int img_fsck(struct img *im)
 	char cmd[512];
 	int st;
 
-	snprintf(cmd, sizeof(cmd), "e2fsck -fn %s >%s/fsck.log 2>&1",
-		 im->path, im->dir);
+	snprintf(cmd, sizeof(cmd), "e2fsck -fn %s >%s/fsck.log 2>&1", im->path,
+		 im->dir);
 	st = img_system(cmd);
 	if (st != 0) {
 		snprintf(cmd, sizeof(cmd), "sed 's/^/  fsck: /' %s/fsck.log",
@@ -157,11 +165,47 @@ static inline void img_end(struct img *im)
 	img_system(cmd);
 }
 
+/*
+ * Check the superblock's free counts against the sum over the group
+ * descriptors (which e2fsck checks; it lets the superblock's pass).
+ */
+static inline void img_check_super_counts(struct img *im)
+{
+	struct ext2_super sb;
+	struct ext2_group gd;
+	uint64_t blocks = 0, inodes = 0, bs, groups;
+	int fd = open(im->path, O_RDONLY);
+
+	if (!expect_true("image opens", fd >= 0))
+		return;
+	if (pread(fd, &sb, sizeof(sb), EXT2_SUPER_OFFSET) == sizeof(sb)) {
+		bs = 1024u << sb.s_log_block_size;
+		groups = (sb.s_blocks_count - sb.s_first_data_block +
+			  sb.s_blocks_per_group - 1) /
+			 sb.s_blocks_per_group;
+		for (uint64_t g = 0; g < groups; g++) {
+			off_t at = (off_t)((sb.s_first_data_block + 1) * bs +
+					   g * sizeof(gd));
+
+			if (pread(fd, &gd, sizeof(gd), at) != sizeof(gd))
+				break;
+			blocks += gd.bg_free_blocks_count;
+			inodes += gd.bg_free_inodes_count;
+		}
+		expect_eq_u64("superblock free blocks", blocks,
+			      sb.s_free_blocks_count);
+		expect_eq_u64("superblock free inodes", inodes,
+			      sb.s_free_inodes_count);
+	}
+	close(fd);
+}
+
 /* Unmount, expect e2fsck to find the image clean, and clean up. */
 static inline void img_finish(struct img *im)
 {
 	expect_eq_int("ext2_unmount", OK, img_unmount(im));
 	expect_eq_int("e2fsck -fn exit status", 0, img_fsck(im));
+	img_check_super_counts(im);
 	img_end(im);
 }
 

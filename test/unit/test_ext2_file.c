@@ -46,11 +46,12 @@ static void ext2_reads_file_written_by_mke2fs(void)
 	uint32_t ino = 0;
 
 	img_fill(data, sizeof(data), 0, 5);
-	expect_true("image made", img_begin(&im) &&
-					  img_stage_file(&im, "hello.bin", data,
-							 sizeof(data)) &&
-					  img_mkfs(&im, "-b 1024", "4M") &&
-					  img_mount(&im) == OK);
+	expect_true("image made",
+		    img_begin(&im) &&
+			    img_stage_file(&im, "hello.bin", data,
+					   sizeof(data)) &&
+			    img_mkfs(&im, "-b 1024 -I 128", "4M") &&
+			    img_mount(&im) == OK);
 	expect_eq_int("lookup", OK,
 		      ext2_lookup(im.fs, EXT2_ROOT_INO, "hello.bin", &ino));
 	expect_eq_int("read", (long)sizeof(data),
@@ -66,8 +67,9 @@ static void ext2_reads_file_written_by_mke2fs(void)
 
 static void ext2_write_read_back_sizes_up_to_single_indirect(void)
 {
-	static const size_t sizes[] = { 0, 1, 1023, 1024, 12 * 1024,
-					300 * 1024 };
+	static const size_t sizes[] = {
+		0, 1, 1023, 1024, 12 * 1024, 300 * 1024
+	};
 	struct img im;
 
 	expect_true("image made", img_setup(&im, "-b 1024", "4M"));
@@ -202,7 +204,8 @@ static void ext2_block_size_2048_write_read_back(void)
 
 	expect_true("image made", img_setup(&im, "-b 2048", "4M"));
 	write_read_back(&im, "a", 2 * 1024 * 1024 + 5, 4);
-	expect_eq_int("lookup", OK, ext2_lookup(im.fs, EXT2_ROOT_INO, "a", &ino));
+	expect_eq_int("lookup", OK,
+		      ext2_lookup(im.fs, EXT2_ROOT_INO, "a", &ino));
 	expect_eq_int("truncate", OK, ext2_truncate(im.fs, ino, 30000));
 	img_finish(&im);
 }
