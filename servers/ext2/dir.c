@@ -188,7 +188,9 @@ static int dir_append(struct ext2_fs *fs, struct ext2_node *dir,
 	int r = ext2_bmap(fs, dir, lblk, true, &pblk);
 
 	if (r != OK) {
-		ext2_trunc_blocks(fs, dir, lblk); /* drop a half-made path */
+		/* Drop a half-made path; dir in memory then matches the disk. */
+		if (ext2_trunc_blocks(fs, dir, lblk) == OK)
+			ext2_iput(fs, dir);
 		return r;
 	}
 	r = ext2_bget(fs, pblk, true, &b);

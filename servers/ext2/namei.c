@@ -101,7 +101,11 @@ static int make_node(struct ext2_fs *fs, uint32_t dir, const char *name,
 	if (r != OK)
 		return r;
 	r = ext2_inew(fs, n.ino, mode, uid, gid, &n);
-	if (r == OK && fill)
+	if (r != OK) {
+		ext2_ifree(fs, n.ino, isdir);
+		return r;
+	}
+	if (fill)
 		r = fill(fs, &n, arg);
 	if (r == OK)
 		r = ext2_iput(fs, &n);

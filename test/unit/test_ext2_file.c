@@ -125,6 +125,41 @@ static void ext2_write_past_end_leaves_hole_reading_zeros(void)
 	img_finish(&im);
 }
 
+static void ext2_sparse_write_reaches_triple_indirect(void)
+{
+	/* With 1 KiB blocks: 12 direct, 256 single, 65536 double. */
+	uint64_t tind = (12ull + 256 + 65536) * 1024;
+	struct ext2_statfs before, after;
+	struct ext2_stat st;
+	struct img im;
+	uint8_t buf[16];
+	uint32_t ino = 0;
+
+	expect_true("image made", img_setup(&im, "-b 1024", "4M"));
+	ext2_statfs(im.fs, &before);
+	expect_eq_int("create", OK,
+		      ext2_create(im.fs, EXT2_ROOT_INO, "sparse", 0644, 0, 0,
+				  &ino));
+	expect_eq_int("write past the double indirect range", 5,
+		      ext2_write(im.fs, ino, tind + 100, "hello", 5));
+	expect_eq_int("stat", OK, ext2_stat(im.fs, ino, &st));
+	expect_eq_u64("size", tind + 105, st.size);
+	/* Data block plus triple, double and single indirect blocks. */
+	expect_eq_u64("sectors in use", 4 * 2, st.blocks);
+	expect_eq_int("read back", 5,
+		      ext2_read(im.fs, ino, tind + 100, buf, sizeof(buf)));
+	expect_true("contents", memcmp(buf, "hello", 5) == 0);
+	expect_eq_int("unmount", OK, img_unmount(&im));
+	expect_eq_int("e2fsck of the sparse file", 0, img_fsck(&im));
+	expect_eq_int("mount again", OK, img_mount(&im));
+	expect_eq_int("truncate below the triple range", OK,
+		      ext2_truncate(im.fs, ino, 1000));
+	ext2_statfs(im.fs, &after);
+	expect_eq_int("all blocks back (none below 1000)", before.bfree,
+		      after.bfree);
+	img_finish(&im);
+}
+
 static void ext2_truncate_down_frees_and_up_reads_zeros(void)
 {
 	static uint8_t buf[400 * 1024];
@@ -217,6 +252,7 @@ int main(void)
 		UNIT_TEST(ext2_write_read_back_sizes_up_to_single_indirect),
 		UNIT_TEST(ext2_write_read_back_5mib_uses_double_indirect),
 		UNIT_TEST(ext2_write_past_end_leaves_hole_reading_zeros),
+		UNIT_TEST(ext2_sparse_write_reaches_triple_indirect),
 		UNIT_TEST(ext2_truncate_down_frees_and_up_reads_zeros),
 		UNIT_TEST(ext2_full_disk_gives_enospc_and_stays_clean),
 		UNIT_TEST(ext2_block_size_4096_write_read_back),
