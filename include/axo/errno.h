@@ -27,6 +27,7 @@
 #define EFAULT	     14	 /* bad address */
 #define EBUSY	     16	 /* resource busy */
 #define EEXIST	     17	 /* file exists */
+#define EXDEV	     18	 /* cross-device link */
 #define ENODEV	     19	 /* no such device */
 #define ENOTDIR	     20	 /* not a directory */
 #define EISDIR	     21	 /* is a directory */
@@ -34,13 +35,16 @@
 #define ENFILE	     23	 /* too many open files in system */
 #define EMFILE	     24	 /* too many open files */
 #define ENOTTY	     25	 /* inappropriate ioctl for device */
+#define EFBIG	     27	 /* file too large */
 #define ENOSPC	     28	 /* no space left on device */
 #define ESPIPE	     29	 /* illegal seek */
 #define EROFS	     30	 /* read-only file system */
+#define EMLINK	     31	 /* too many links */
 #define EPIPE	     32	 /* broken pipe */
 #define EDOM	     33	 /* argument out of domain */
 #define ERANGE	     34	 /* result out of range */
 #define ENOSYS	     88	 /* function not implemented */
+#define ENOTEMPTY    90	 /* directory not empty */
 #define ENAMETOOLONG 91	 /* name too long */
 #define ELOOP	     92	 /* too many levels of indirection */
 #define ETIMEDOUT    116 /* timed out */
