@@ -46,7 +46,8 @@ SYSTEM_MODULES := $(shell $(PYTHON) tools/gen_boot.py names $(BOOTLIST) system)
 KTEST_MODULES  := $(shell $(PYTHON) tools/gen_boot.py names $(BOOTLIST) ktest)
 BENCH_MODULES  := $(shell $(PYTHON) tools/gen_boot.py names $(BOOTLIST) bench)
 
-.PHONY: all run test bench debug clean distclean format-check deps unit-test newlib
+.PHONY: all run test bench debug clean distclean format-check deps unit-test newlib \
+        host-test
 all: $(B)/axolotl.iso $(B)/ktest.iso $(addprefix $(B)/bin/,$(BENCH_MODULES))
 
 deps:
@@ -215,6 +216,11 @@ BOOT_ARGS = --kernel $(B)/kernel.elf --initrd-system "$(INITRD_SYSTEM)" \
 
 unit-test:
 	@bash test/unit/run.sh
+
+# sh and the commands built for the host (tools/host-commands.sh) and
+# tested there; make test runs this too.
+host-test:
+	@$(PYTHON) test/host/test_commands.py
 
 test: deps all
 	@$(PYTHON) tools/testall.py --qemu $(QEMU) --mem $(MEM) \

@@ -125,7 +125,9 @@ int lex_line(const char *line, struct toklist *out)
 	for (;;) {
 		while (*p == ' ' || *p == '\t')
 			p++;
-		if (*p == '\0' || *p == '#')
+		if (*p == '#')
+			p += strcspn(p, "\n");
+		if (*p == '\0')
 			break;
 		size_t num = io_number(p);
 		if (num > 0 || *p == '<' || *p == '>') {

@@ -46,12 +46,16 @@ static int count(int fd, struct counts *c)
 
 static void print_counts(const struct counts *c, const char *name)
 {
-	if (show_lines)
-		printf(" %7lld", c->lines);
-	if (show_words)
-		printf(" %7lld", c->words);
-	if (show_bytes)
-		printf(" %7lld", c->bytes);
+	const long long values[] = { c->lines, c->words, c->bytes };
+	const bool shown[] = { show_lines, show_words, show_bytes };
+	const char *sep = "";
+
+	for (int i = 0; i < 3; i++) {
+		if (shown[i]) {
+			printf("%s%7lld", sep, values[i]);
+			sep = " ";
+		}
+	}
 	printf("%s%s\n", name ? " " : "", name ? name : "");
 }
 
