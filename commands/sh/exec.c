@@ -171,7 +171,8 @@ static int run_builtin_here(builtin_fn *fn, const struct command *c,
 /*
  * Search PATH for argv[0] (unless it holds a '/') and execve it.
  * Never returns: exits 127 with "sh: x: not found", 126 if it exists
- * but cannot be run.
+ * but cannot be run.  A file the kernel will not run (ENOEXEC) is run
+ * as a script by this process, a child of the shell.
  */
 void exec_command_path(char **argv, char **envp)
 {
@@ -203,6 +204,12 @@ void exec_command_path(char **argv, char **envp)
 			path += len + 1;
 		}
 	}
+	if (err == ENOEXEC) {
+		int argc = 0;
+		while (argv[argc] != NULL)
+			argc++;
+		_exit(sh_run_file(argc, argv));
+	}
 	if (err == ENOENT || err == ENOTDIR) {
 		fprintf(stderr, "sh: %s: not found\n", name);
 		_exit(127);
@@ -211,9 +218,12 @@ void exec_command_path(char **argv, char **envp)
 	_exit(126);
 }
 
-static const int job_signals[] = { SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU };
-
-/* In a new child: process group, terminal and signal actions. */
+/*
+ * In a new child: process group, terminal and signal actions.  ^C and
+ * ^\ get their default actions back (a background job without job
+ * control ignores them); the stop signals stay ignored, as there is no
+ * fg/bg to resume a stopped job.
+ */
 static void child_setup(pid_t pgid, bool bg)
 {
 	void (*action)(int) = SIG_DFL;
@@ -225,9 +235,8 @@ static void child_setup(pid_t pgid, bool bg)
 	} else if (bg) {
 		action = SIG_IGN;
 	}
-	for (size_t i = 0; i < sizeof(job_signals) / sizeof(job_signals[0]);
-	     i++)
-		signal(job_signals[i], i < 2 ? action : SIG_DFL);
+	signal(SIGINT, action);
+	signal(SIGQUIT, action);
 	if (shell.input_fd > STDIN_FILENO)
 		close(shell.input_fd);
 }

@@ -44,6 +44,10 @@ static int read_byte(struct reader *r)
 			n = read(r->fd, r->buf,
 				 r->buffered ? sizeof(r->buf) : 1);
 		while (n < 0 && errno == EINTR);
+		if (n < 0) {
+			fprintf(stderr, "sh: read: %s\n", strerror(errno));
+			shell.last_status = 2;
+		}
 		if (n <= 0)
 			return -1;
 		r->pos = 0;
@@ -133,6 +137,28 @@ static int open_script(const char *path)
 	return fd;
 }
 
+/*
+ * Run the script argv[0] with positional parameters argv[1...] in this
+ * process, non-interactively; its exit status.  Exits 127 with a
+ * message if it cannot be opened.
+ */
+int sh_run_file(int argc, char **argv)
+{
+	struct reader r = { .buffered = true };
+
+	if (shell.input_fd > STDIN_FILENO)
+		close(shell.input_fd);
+	r.fd = shell.input_fd = open_script(argv[0]);
+	shell.interactive = false;
+	shell.argc = argc;
+	shell.argv = argv;
+	shell.last_status = 0;
+	run_input(&r);
+	close(r.fd);
+	fflush(NULL);
+	return shell.last_status;
+}
+
 int main(int argc, char **argv)
 {
 	static char *default_argv0[] = { "sh", NULL };
@@ -156,16 +182,11 @@ int main(int argc, char **argv)
 		fprintf(stderr, "sh: %s: unknown option\n", argv[1]);
 		return 2;
 	}
-	if (argc > 1) {
-		r.fd = shell.input_fd = open_script(argv[1]);
-		r.buffered = true;
-		shell.argc = argc - 1;
-		shell.argv = argv + 1;
-	} else {
-		shell.argc = 1;
-		shell.argv = argv;
-		shell.interactive = isatty(STDIN_FILENO);
-	}
+	if (argc > 1)
+		return sh_run_file(argc - 1, argv + 1);
+	shell.argc = 1;
+	shell.argv = argv;
+	shell.interactive = isatty(STDIN_FILENO);
 	if (shell.interactive)
 		job_control_init();
 	run_input(&r);

@@ -160,5 +160,6 @@ struct shell {
 extern struct shell shell;
 
 int sh_run_string(const char *text);
+int sh_run_file(int argc, char **argv);
 
 #endif
