@@ -139,6 +139,7 @@ CASES = [
      "sh: -x: unknown option"),
     # ---- echo, true, false, pwd ----
     ("echo_no_newline", "echo -n a b; echo c", "a bc\n", 0, None),
+    ("sync_succeeds", "sync; echo $?", "0\n", 0, ""),
     ("true_false_status", "true; echo $?; false; echo $?", "0\n1\n", 0,
      None),
     ("pwd_command", "mkdir x; cd x; " + BIN + "/pwd | grep -c /x", "1\n",
