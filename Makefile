@@ -46,7 +46,8 @@ SYSTEM_MODULES := $(shell $(PYTHON) tools/gen_boot.py names $(BOOTLIST) system)
 KTEST_MODULES  := $(shell $(PYTHON) tools/gen_boot.py names $(BOOTLIST) ktest)
 BENCH_MODULES  := $(shell $(PYTHON) tools/gen_boot.py names $(BOOTLIST) bench)
 
-.PHONY: all run test bench debug clean distclean format-check deps unit-test newlib
+.PHONY: all run test bench debug clean distclean format-check deps unit-test newlib \
+        host-test commands-compile
 all: $(B)/axolotl.iso $(B)/ktest.iso $(addprefix $(B)/bin/,$(BENCH_MODULES))
 
 deps:
@@ -224,6 +225,19 @@ BOOT_ARGS = --kernel $(B)/kernel.elf --initrd-system "$(INITRD_SYSTEM)" \
 
 unit-test:
 	@bash test/unit/run.sh
+
+# Compile (without linking) sh and the commands for the guest, checking
+# them against newlib's headers while their prog.mk are still pending.
+CMD_SRCS := $(filter-out commands/lib/%,$(wildcard commands/*/*.c))
+commands-compile: $(patsubst %.c,$(B)/check/%.o,$(CMD_SRCS))
+$(B)/check/commands/%.o: commands/%.c | $(NEWLIB)/lib/libc.a
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(NCFLAGS) -I$(dir $<) -MMD -c $< -o $@
+
+# sh and the commands built for the host (tools/host-commands.sh) and
+# tested there; make test runs this too.
+host-test:
+	@$(PYTHON) test/host/test_commands.py
 
 test: deps all
 	@$(PYTHON) tools/testall.py --qemu $(QEMU) --mem $(MEM) \

@@ -3,7 +3,8 @@
 """Run every test layer and print one verdict: "N passed, M failed".
 
 Layers:
-  1. host unit tests (test/unit/run.sh);
+  1. host unit tests (test/unit/run.sh), then the host tests of sh and
+     the commands (test/host/test_commands.py);
   2. the in-guest kernel suite (boot image [ktest]) booted from its GRUB
      ISO;
   3. the same suite booted through QEMU's multiboot loader, with a fresh
@@ -35,9 +36,11 @@ def count(lines):
     return passed, failed
 
 
-def run_unit():
-    print("== host unit tests", flush=True)
-    p = subprocess.run(["bash", "test/unit/run.sh"], stdout=subprocess.PIPE,
+def run_unit(title="host unit tests", cmd=("bash", "test/unit/run.sh"),
+             name="unit_tests_run"):
+    """Run a host test program that prints PASS/FAIL lines."""
+    print("== " + title, flush=True)
+    p = subprocess.run(list(cmd), stdout=subprocess.PIPE,
                        stderr=subprocess.STDOUT, timeout=600)
     out = p.stdout.decode("utf-8", "replace")
     lines = out.splitlines()
@@ -46,7 +49,7 @@ def run_unit():
             print(line)
     passed, failed = count(lines)
     if p.returncode != 0 and failed == 0:
-        print("FAIL unit_tests_run: run.sh exited %d" % p.returncode)
+        print("FAIL %s: %s exited %d" % (name, cmd[-1], p.returncode))
         print(out)
         failed += 1
     return passed, failed
@@ -114,6 +117,10 @@ def main():
 
     seed = int(os.environ.get("SEED", random.randrange(1, 1 << 31)))
     total_p, total_f = run_unit()
+    p, f = run_unit("host tests of sh and the commands",
+                    (sys.executable, "test/host/test_commands.py"),
+                    "host_commands_run")
+    total_p, total_f = total_p + p, total_f + f
     p, f = run_guest("ktest_grub_iso",
                      qemu_cmd(args.qemu, args.mem, iso=args.iso_ktest),
                      args.timeout)
