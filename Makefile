@@ -47,8 +47,9 @@ KTEST_MODULES  := $(shell $(PYTHON) tools/gen_boot.py names $(BOOTLIST) ktest)
 BENCH_MODULES  := $(shell $(PYTHON) tools/gen_boot.py names $(BOOTLIST) bench)
 
 .PHONY: all run test bench debug clean distclean format-check deps unit-test newlib \
-        host-test commands-compile
-all: $(B)/axolotl.iso $(B)/ktest.iso $(addprefix $(B)/bin/,$(BENCH_MODULES))
+        host-test programs
+all: $(B)/axolotl.iso $(B)/ktest.iso $(addprefix $(B)/bin/,$(BENCH_MODULES)) \
+     programs
 
 deps:
 	@bash tools/install-deps.sh
@@ -151,6 +152,7 @@ $(B)/lib/libc.a: $(LIBC_OBJS)
 	$(Q)$(AR) rcs $@ $^
 
 # ---- programs: one fragment per program ----
+PROGRAMS  :=
 PROG_DIRS := $(patsubst %/prog.mk,%,$(wildcard test/guest/*/prog.mk \
              servers/*/prog.mk drivers/*/prog.mk commands/*/prog.mk))
 
@@ -189,6 +191,9 @@ PROGRAMS += $(B)/bin/$$(PROG)
 endef
 $(foreach d,$(PROG_DIRS),$(eval $(call PROGRAM_template,$(d))))
 
+# Every program links, whether or not a boot image carries it yet.
+programs: $(PROGRAMS)
+
 # ---- images: one GRUB ISO per boot image of boot/modules.list ----
 # $(call iso_rules,image,iso): the ISO of one boot image.
 define iso_rules
@@ -225,14 +230,6 @@ BOOT_ARGS = --kernel $(B)/kernel.elf --initrd-system "$(INITRD_SYSTEM)" \
 
 unit-test:
 	@bash test/unit/run.sh
-
-# Compile (without linking) sh and the commands for the guest, checking
-# them against newlib's headers while their prog.mk are still pending.
-CMD_SRCS := $(filter-out commands/lib/%,$(wildcard commands/*/*.c))
-commands-compile: $(patsubst %.c,$(B)/check/%.o,$(CMD_SRCS))
-$(B)/check/commands/%.o: commands/%.c | $(NEWLIB)/lib/libc.a
-	@mkdir -p $(@D)
-	$(Q)$(CC) $(NCFLAGS) -I$(dir $<) -MMD -c $< -o $@
 
 # sh and the commands built for the host (tools/host-commands.sh) and
 # tested there; make test runs this too.

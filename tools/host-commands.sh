@@ -3,9 +3,9 @@
 #
 # Build the shell and the commands (commands/*/) for the host, into
 # build/host/bin/<name>, so that test/host/test_commands.py can run them
-# before the guest C library has its file calls.  Each directory's .c
-# files make one program named after the directory; commands/lib holds
-# shared headers only.  Compiled as strictly as guest code.  Prints one
+# on the host (they are POSIX programs; the guest links the same sources
+# against newlib).  Each directory's .c files make one program named after
+# the directory.  Compiled as strictly as guest code.  Prints one
 # line per program that fails to build and exits 1 if any did.
 set -uo pipefail
 
@@ -20,7 +20,6 @@ status=0
 mkdir -p "$out_dir" || exit 1
 for dir in commands/*/; do
 	name=$(basename "$dir")
-	[[ $name == lib ]] && continue
 	srcs=("$dir"*.c)
 	if ! "$host_cc" "${cflags[@]}" -I"$dir" "${srcs[@]}" \
 		-o "$out_dir/$name"; then

@@ -13,11 +13,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "../lib/stat.h"
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
-#include "../lib/dirent.h"
+#include <dirent.h>
 
 #ifndef PATH_MAX
 #define PATH_MAX 4096

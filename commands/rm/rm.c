@@ -10,10 +10,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "../lib/stat.h"
+#include <sys/stat.h>
 #include <unistd.h>
 
-#include "../lib/dirent.h"
+#include <dirent.h>
 
 static bool recursive, force;
 

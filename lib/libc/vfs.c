@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <unistd.h>
 #include <utime.h>
 
@@ -378,4 +379,14 @@ int utime(const char *path, const struct utimbuf *times)
 		m.vfs_path.flags = VFS_UTIME_NOW;
 	}
 	return libc_result(path_call(VFS_UTIME, path, &m));
+}
+
+/* times[0] access, times[1] modification; NULL: now.  Whole seconds. */
+int utimes(const char *path, const struct timeval *times)
+{
+	if (times == NULL)
+		return utime(path, NULL);
+	struct utimbuf t = { .actime = times[0].tv_sec,
+			     .modtime = times[1].tv_sec };
+	return utime(path, &t);
 }

@@ -198,20 +198,33 @@ int ext2_drop_link(struct ext2_fs *fs, struct ext2_node *n)
 	return ext2_iput(fs, n);
 }
 
+/*
+ * The entry name of directory dir: the directory in *d, the named inode
+ * in *n and the entry's place in *loc.
+ */
+static int find_named(struct ext2_fs *fs, uint32_t dir, const char *name,
+		      struct ext2_node *d, struct ext2_node *n,
+		      struct ext2_dirloc *loc)
+{
+	size_t len;
+	int r = ext2_name_check(name, false, &len);
+
+	if (r == OK)
+		r = ext2_dir_get(fs, dir, d);
+	if (r == OK)
+		r = ext2_dir_find(fs, d, name, len, &n->ino, loc);
+	if (r == OK)
+		r = ext2_iget(fs, n->ino, n);
+	return r;
+}
+
 /* Remove name, not a directory, from dir. -EISDIR for a directory. */
 int ext2_unlink(struct ext2_fs *fs, uint32_t dir, const char *name)
 {
 	struct ext2_node d, n;
 	struct ext2_dirloc loc;
-	size_t len;
-	int r = ext2_name_check(name, false, &len);
+	int r = find_named(fs, dir, name, &d, &n, &loc);
 
-	if (r == OK)
-		r = ext2_dir_get(fs, dir, &d);
-	if (r == OK)
-		r = ext2_dir_find(fs, &d, name, len, &n.ino, &loc);
-	if (r == OK)
-		r = ext2_iget(fs, n.ino, &n);
 	if (r != OK)
 		return r;
 	if (ext2_is_dir(&n))
@@ -225,15 +238,10 @@ int ext2_rmdir(struct ext2_fs *fs, uint32_t dir, const char *name)
 {
 	struct ext2_node d, n;
 	struct ext2_dirloc loc;
-	size_t len;
-	int r = ext2_name_check(name, false, &len);
+	int r = find_named(fs, dir, name, &d, &n, &loc);
 
-	if (r == OK)
-		r = ext2_dir_get(fs, dir, &d);
-	if (r == OK)
-		r = ext2_dir_find(fs, &d, name, len, &n.ino, &loc);
-	if (r == OK)
-		r = ext2_dir_get(fs, n.ino, &n);
+	if (r == OK && !ext2_is_dir(&n))
+		r = -ENOTDIR;
 	if (r == OK)
 		r = ext2_dir_empty(fs, &n);
 	if (r != OK)
