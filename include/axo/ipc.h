@@ -21,6 +21,7 @@
 #include <axo/msg_pm.h>
 #include <axo/msg_vfs.h>
 #include <axo/msg_dev.h>
+#include <axo/msg_fs.h>
 
 #define IPC_VECTOR	   0x21
 #define KERNEL_CALL_VECTOR 0x20
@@ -70,6 +71,7 @@ typedef struct {
 		MSG_PM_MEMBERS
 		MSG_VFS_MEMBERS
 		MSG_DEV_MEMBERS
+		MSG_FS_MEMBERS
 	};
 } message;
 

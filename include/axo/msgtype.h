@@ -12,6 +12,7 @@
 #define VFS_RQ_BASE    0x200
 #define CDEV_RQ_BASE   0x400
 #define BDEV_RQ_BASE   0x500
+#define FS_RQ_BASE     0x600
 #define RS_RQ_BASE     0x700
 #define DS_RQ_BASE     0x800
 #define VM_RQ_BASE     0xC00
@@ -24,6 +25,7 @@
 #define IS_VFS_CALL(t)	  ((t) >= VFS_RQ_BASE && (t) < VFS_RQ_BASE + 0x100)
 #define IS_CDEV_CALL(t)	  ((t) >= CDEV_RQ_BASE && (t) < CDEV_RQ_BASE + 0x100)
 #define IS_BDEV_CALL(t)	  ((t) >= BDEV_RQ_BASE && (t) < BDEV_RQ_BASE + 0x100)
+#define IS_FS_CALL(t)	  ((t) >= FS_RQ_BASE && (t) < FS_RQ_BASE + 0x100)
 #define IS_RS_CALL(t)	  ((t) >= RS_RQ_BASE && (t) < RS_RQ_BASE + 0x100)
 #define IS_DS_CALL(t)	  ((t) >= DS_RQ_BASE && (t) < DS_RQ_BASE + 0x100)
 #define IS_VM_CALL(t)	  ((t) >= VM_RQ_BASE && (t) < VM_RQ_BASE + 0x100)
