@@ -175,16 +175,16 @@ int ata_identify(struct ata_disk *d)
 
 	outb_reg(ATA_CTL, CTL_NIEN);
 	outb_reg(ATA_BASE + REG_DRIVE, DRIVE_LBA);
-	if (status() == 0xff || status() == 0)
+	uint8_t s = status();
+	if (s == 0xff || s == 0)
 		return -ENODEV; /* no controller, or no drive */
-	int r = issue(CMD_IDENTIFY, 0, 0);
-	if (r == OK && (status() == 0 || poll_not_busy() < 0))
-		return -ENODEV;
-	if (r != OK)
+	if (issue(CMD_IDENTIFY, 0, 0) != OK || status() == 0 ||
+	    poll_not_busy() < 0)
 		return -ENODEV;
 	if (inb_reg(ATA_BASE + REG_LBA_MID) || inb_reg(ATA_BASE + REG_LBA_HI))
 		return -ENODEV; /* ATAPI or SATA signature: not ours */
-	if ((r = poll_drq()) != OK)
+	int r = poll_drq();
+	if (r != OK)
 		return r == -EIO ? -ENODEV : r;
 	if ((r = pio_words(false, (uint8_t *)id)) != OK)
 		return r;
