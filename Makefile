@@ -38,7 +38,8 @@ BASEFLAGS = -std=c11 -m32 -march=i686 -O2 -g -ffreestanding -fno-pie \
             -U__linux__ -U__gnu_linux__ -Ulinux -U__unix__ -Uunix \
             -Iinclude $(WARNINGS)
 KCFLAGS   = $(BASEFLAGS) -mgeneral-regs-only -Ikernel -I$(B)/gen
-UCFLAGS   = $(BASEFLAGS) -Ilib/libsys -Ilib/libchardriver -Itest/guest
+UCFLAGS   = $(BASEFLAGS) -Ilib/libsys -Ilib/libchardriver -Ilib/libblockdriver \
+            -Itest/guest
 LDFLAGS  := -m elf_i386 -nostdlib --no-dynamic-linker -z noexecstack
 
 BOOTLIST := boot/modules.list
@@ -114,7 +115,7 @@ $(B)/lib/libsys.a: $(LIBSYS_OBJS)
 	$(Q)$(AR) rcs $@ $^
 
 # ---- driver libraries over libsys: lib/lib<name>/*.c -> lib<name>.a ----
-SRVLIBS := chardriver
+SRVLIBS := chardriver blockdriver
 $(foreach l,$(SRVLIBS),$(eval $(B)/lib/lib$(l).a: \
 	$(patsubst %.c,$(B)/%.o,$(wildcard lib/lib$(l)/*.c))))
 $(patsubst %,$(B)/lib/lib%.a,$(SRVLIBS)):
@@ -226,7 +227,13 @@ INITRD_SYSTEM = $(shell $(PYTHON) tools/gen_boot.py initrd $(BOOTLIST) system $(
 INITRD_KTEST  = $(shell $(PYTHON) tools/gen_boot.py initrd $(BOOTLIST) ktest $(B)/bin)
 INITRD_BENCH  = $(shell $(PYTHON) tools/gen_boot.py initrd $(BOOTLIST) bench $(B)/bin)
 BOOT_ARGS = --kernel $(B)/kernel.elf --initrd-system "$(INITRD_SYSTEM)" \
-            --initrd-ktest "$(INITRD_KTEST)"
+            --initrd-ktest "$(INITRD_KTEST)" --disk-ktest $(B)/disk-test.img
+
+# The disk of the ktest image's ata driver: a known pattern per sector.
+$(B)/disk-test.img: tools/mk-test-disk.py
+	@mkdir -p $(@D)
+	@echo "  DISK    $@"
+	$(Q)$(PYTHON) tools/mk-test-disk.py $@
 
 unit-test:
 	@bash test/unit/run.sh
@@ -236,11 +243,11 @@ unit-test:
 host-test:
 	@$(PYTHON) test/host/test_commands.py
 
-test: deps all
+test: deps all $(B)/disk-test.img
 	@$(PYTHON) tools/testall.py --qemu $(QEMU) --mem $(MEM) \
 		--iso-system $(B)/axolotl.iso --iso-ktest $(B)/ktest.iso $(BOOT_ARGS)
 
-bench: deps all
+bench: deps all $(B)/disk-test.img
 	@$(PYTHON) tools/bench.py --qemu $(QEMU) --mem $(MEM) \
 		$(BOOT_ARGS) --initrd-bench "$(INITRD_BENCH)"
 

@@ -22,14 +22,15 @@ FIGURE = re.compile(r"^([a-z_0-9]+): (\d+) (\w+)$")
 
 
 def run_once(args):
-    figures = boot_figures(args, args.initrd_ktest, "bench")
+    figures = boot_figures(args, args.initrd_ktest, "bench",
+                           args.disk_ktest)
     figures.update(boot_figures(args, args.initrd_bench, ""))
     return figures
 
 
-def boot_figures(args, initrd, append):
+def boot_figures(args, initrd, append, disk=None):
     cmd = qemu_cmd(args.qemu, args.mem, kernel=args.kernel,
-                   initrd=initrd, append=append, icount=True)
+                   initrd=initrd, append=append, icount=True, disk=disk)
     status, text, _ = boot(cmd, args.timeout)
     figures = {}
     for line in text.splitlines():

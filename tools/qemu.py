@@ -19,17 +19,26 @@ def add_boot_args(ap, timeout):
                     help="QEMU -initrd string of the system image")
     ap.add_argument("--initrd-ktest", required=True,
                     help="QEMU -initrd string of the kernel-test image")
+    ap.add_argument("--disk-ktest", required=True,
+                    help="raw disk image of the kernel-test image's ata "
+                    "driver (IDE primary master)")
     ap.add_argument("--timeout", type=int, default=timeout)
 
 
 def qemu_cmd(qemu, mem, iso=None, kernel=None, initrd="", append="",
-             icount=False):
+             icount=False, disk=None):
     """QEMU booting the GRUB ISO iso, or kernel with the -initrd string
-    initrd (tools/gen_boot.py initrd) and the command line append."""
+    initrd (tools/gen_boot.py initrd) and the command line append.  disk,
+    a raw image, becomes the IDE primary master (the CD-ROM of -cdrom is
+    the secondary master); snapshot=on keeps the guest's writes out of
+    the file, so every boot sees the same disk."""
     cmd = [qemu, "-m", str(mem), "-nographic", "-no-reboot",
            "-monitor", "none", "-serial", "stdio"] + DEBUG_EXIT
     if icount:
         cmd += ["-icount", "shift=0,sleep=off"]
+    if disk:
+        cmd += ["-drive", f"file={disk},format=raw,if=ide,index=0,"
+                "snapshot=on"]
     if iso:
         cmd += ["-cdrom", iso]
     else:

@@ -94,8 +94,9 @@ def run_scenarios(args):
         spec.loader.exec_module(sc)
         print(f"== {sc.NAME}", flush=True)
         initrd = getattr(args, "initrd_" + sc.IMAGE)
+        disk = args.disk_ktest if sc.IMAGE == "ktest" else None
         cmd = qemu_cmd(args.qemu, args.mem, kernel=args.kernel,
-                       initrd=initrd, append=sc.APPEND)
+                       initrd=initrd, append=sc.APPEND, disk=disk)
         status, text, _ = boot(cmd, sc.TIMEOUT)
         why = sc.check(status, text)
         if why is None:
@@ -122,14 +123,17 @@ def main():
                     "host_commands_run")
     total_p, total_f = total_p + p, total_f + f
     p, f = run_guest("ktest_grub_iso",
-                     qemu_cmd(args.qemu, args.mem, iso=args.iso_ktest),
+                     qemu_cmd(args.qemu, args.mem, iso=args.iso_ktest,
+                              disk=args.disk_ktest),
                      args.timeout)
     total_p, total_f = total_p + p, total_f + f
     print(f"== fuzz seed {seed} (replay: make test SEED={seed})")
     p, f = run_guest("ktest_multiboot",
                      qemu_cmd(args.qemu, args.mem, kernel=args.kernel,
                               initrd=args.initrd_ktest,
-                              append=f"seed={seed}"), args.timeout)
+                              append=f"seed={seed}",
+                              disk=args.disk_ktest),
+                     args.timeout)
     total_p, total_f = total_p + p, total_f + f
     p, f = run_guest("system_grub_iso",
                      qemu_cmd(args.qemu, args.mem, iso=args.iso_system),

@@ -4,13 +4,42 @@
  * module other than the root waits, not runnable, for the root to allow
  * it; then it speaks SEF and waits for an init request.  In boot-list
  * order, allow each one, send it RS_INIT (fresh), collect its init reply,
- * log the result and release it.
+ * log the result and release it.  A driver first gets the I/O ports and
+ * IRQ lines of its device (what RS would take from its configuration).
  */
 #include "ktest.h"
 
 static struct boot_image_entry image[BOOT_IMAGE_MAX];
 static int results[BOOT_IMAGE_MAX];
 static unsigned nr_image;
+
+/* The devices of the boot drivers: ports (inclusive) and one IRQ line. */
+static const struct boot_device {
+	const char *name;
+	struct io_range io[2];
+	int irq;
+} boot_devices[] = {
+	{ "ata", { { 0x1f0, 0x1f7 }, { 0x3f6, 0x3f6 } }, 14 },
+};
+
+/* Grant b its device's ports and IRQ, if it drives one. */
+static int grant_device(const struct boot_image_entry *b)
+{
+	for (size_t i = 0; i < sizeof(boot_devices) / sizeof(boot_devices[0]);
+	     i++) {
+		const struct boot_device *d = &boot_devices[i];
+		if (strcmp(d->name, b->name) != 0)
+			continue;
+		int r = OK;
+		for (int j = 0; r == OK && j < 2; j++)
+			r = sys_privctl(b->endpoint, SYS_PRIV_ADD_IO,
+					(vir_bytes)&d->io[j]);
+		return r == OK ? sys_privctl(b->endpoint, SYS_PRIV_ADD_IRQ,
+					     (vir_bytes)d->irq) :
+				 r;
+	}
+	return OK;
+}
 
 static int init_one(const struct boot_image_entry *b)
 {
@@ -19,7 +48,9 @@ static int init_one(const struct boot_image_entry *b)
 
 	m.rs_init.type = SEF_INIT_FRESH;
 	m.rs_init.old_endpoint = NONE;
-	int r = sys_privctl(b->endpoint, SYS_PRIV_ALLOW, 0);
+	int r = grant_device(b);
+	if (r == OK)
+		r = sys_privctl(b->endpoint, SYS_PRIV_ALLOW, 0);
 	if (r == OK)
 		r = ipc_send(b->endpoint, &m);
 	if (r == OK)

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The ATA driver's hardware layer (ata_hw.c): the primary IDE channel of
+ * a PC (task file at 0x1f0, control at 0x3f6, IRQ 14), its master drive,
+ * PIO transfers in LBA28 through sys_devio.  Every wait is bounded.
+ */
+#ifndef DRIVERS_ATA_ATA_H
+#define DRIVERS_ATA_ATA_H
+
+#include <syslib.h>
+
+#define ATA_SECTOR   512
+#define ATA_IRQ	     14
+#define ATA_MAX_LBA  (1u << 28) /* LBA28 addresses */
+#define ATA_MAX_SECS 256	/* sectors in one command */
+
+struct ata_disk {
+	uint32_t sectors; /* capacity (LBA28) */
+	char model[41];	  /* from IDENTIFY, trailing blanks dropped */
+};
+
+/*
+ * Select the master and IDENTIFY it by polling, before interrupts are
+ * hooked.  OK and *d filled, or -ENODEV (no drive, not ATA) or -EIO.
+ */
+int ata_identify(struct ata_disk *d);
+
+/* Hook IRQ 14 (notify bit ATA_HOOK_BIT) and unmask it on the drive. */
+int ata_irq_hook(void);
+
+/*
+ * Read or write n (1..ATA_MAX_SECS) sectors at lba, buf holding n *
+ * ATA_SECTOR bytes.  OK, -EIO (device error) or -ETIMEDOUT.
+ */
+int ata_pio(bool write, uint32_t lba, unsigned n, uint8_t *buf);
+
+/* An interrupt outside a transfer: acknowledge it on the drive. */
+void ata_ack(void);
+
+#endif

@@ -1,0 +1,3 @@
+PROG := ata
+SRCS := ata.c ata_hw.c
+LIBS := blockdriver sys

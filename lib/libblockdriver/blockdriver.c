@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/* libblockdriver: request dispatch for block drivers (blockdriver.h). */
+#include <ds.h>
+#include <sef.h>
+
+#include "blockdriver.h"
+
+void blockdriver_reply(endpoint_t caller, int minor, uint32_t id,
+		       int32_t status)
+{
+	message m = { .m_type = BDEV_REPLY };
+
+	m.bdev_reply.minor = minor;
+	m.bdev_reply.id = id;
+	m.bdev_reply.status = status;
+	int r = ipc_sendnb(caller, &m);
+	if (r != OK)
+		printf("blockdriver: reply to %d lost: %d\n", caller, r);
+}
+
+int blockdriver_announce(void)
+{
+	char label[DS_MAX_KEYLEN - 16], key[DS_MAX_KEYLEN];
+	int r = sys_statectl(SYS_STATE_CLEAR_IPC_REFS, 0, 0);
+
+	if (r != OK)
+		return r;
+	r = ds_retrieve_label_name(label, sizeof(label), sys_self());
+	if (r != OK)
+		return r;
+	strlcpy(key, "drv.blk.", sizeof(key));
+	strlcpy(key + 8, label, sizeof(key) - 8);
+	return ds_publish_u32(key, DRIVER_UP, DSF_OVERWRITE);
+}
+
+/* Run one request; its answer. */
+static int dispatch(const struct blockdriver *bd, const message *m)
+{
+	const struct bdev_rq *rq = &m->bdev_rq;
+	uint64_t pos = ((uint64_t)rq->pos_hi << 32) | rq->pos_lo;
+
+	switch (m->m_type) {
+	case BDEV_OPEN:
+		return bd->open ? bd->open(rq->minor, rq->access) : OK;
+	case BDEV_CLOSE:
+		return bd->close ? bd->close(rq->minor) : OK;
+	case BDEV_READ:
+	case BDEV_WRITE:
+		if (bd->transfer == NULL)
+			return -ENOSYS;
+		return bd->transfer(rq->minor, m->m_type == BDEV_WRITE, pos,
+				    m->m_source, rq->grant, rq->count);
+	case BDEV_IOCTL:
+		return bd->ioctl ? bd->ioctl(rq->minor, rq->request,
+					     m->m_source, rq->grant) :
+				   -ENOTTY;
+	default:
+		return -EBADREQUEST;
+	}
+}
+
+static void notification(const struct blockdriver *bd, const message *m,
+			 uint32_t status)
+{
+	if (m->m_source == HARDWARE && bd->intr)
+		bd->intr(m->notify.interrupts);
+	else if (m->m_source == CLOCK && bd->alarm)
+		bd->alarm(m->notify.timestamp);
+	else if (bd->other)
+		bd->other(m, status);
+}
+
+_Noreturn void blockdriver_task(const struct blockdriver *bd)
+{
+	message m;
+	uint32_t status;
+
+	for (;;) {
+		if (sef_receive_status(ANY, &m, &status) != OK)
+			continue;
+		if (is_ipc_notify(status)) {
+			notification(bd, &m, status);
+		} else if (IS_BDEV_CALL(m.m_type)) {
+			int r = dispatch(bd, &m);
+			blockdriver_reply(m.m_source, m.bdev_rq.minor,
+					  m.bdev_rq.id, r);
+		} else if (bd->other) {
+			bd->other(&m, status);
+		}
+	}
+}
