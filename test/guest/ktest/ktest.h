@@ -57,6 +57,7 @@ extern const struct test_case sef_tests[];
 extern const struct test_case grant_tests[];
 extern const struct test_case ds_tests[];
 extern const struct test_case chardev_tests[];
+extern const struct test_case memdev_tests[];
 extern const struct test_case timer_tests[];
 
 /* ---- child processes (spawn.c) ---- */

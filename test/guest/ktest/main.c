@@ -131,6 +131,7 @@ int main(void)
 	run_table(sef_tests);
 	run_table(ds_tests);
 	run_table(chardev_tests);
+	run_table(memdev_tests);
 	run_table(timer_tests);
 	run_table(fuzz_tests);
 	leak_check(ki.kernel_pages_free);

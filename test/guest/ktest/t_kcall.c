@@ -190,14 +190,14 @@ static void kcall_getinfo_kinfo_reports_configuration(void)
 	expect_eq(NR_PROCS, ki.nr_procs);
 	expect_eq(NR_TASKS, ki.nr_tasks);
 	expect_eq(HZ, ki.hz);
-	expect_eq(4, ki.nr_boot_procs); /* ktest, kecho, ds, hello */
+	expect_eq(5, ki.nr_boot_procs); /* ktest, kecho, ds, hello, memory */
 	expect_true(ki.mem_total > 0);
 	expect_true(ki.free_mem[0].size > 0);
 }
 
 static void kcall_getinfo_image_lists_boot_modules_in_order(void)
 {
-	struct boot_image_entry img[4];
+	struct boot_image_entry img[5]; /* room for every [ktest] module */
 
 	memset(img, 0, sizeof(img));
 	expect_eq(OK, sys_getinfo(GET_IMAGE, img, sizeof(img), NONE));
@@ -210,6 +210,7 @@ static void kcall_getinfo_image_lists_boot_modules_in_order(void)
 	expect_eq(KECHO, img[1].endpoint);
 	expect_true(same_name("ds", img[2].name));
 	expect_eq(0, img[2].flags);
+	expect_true(same_name("memory", img[4].name));
 	expect_eq(-EINVAL, sys_getinfo(GET_IMAGE, img, sizeof(img[0]), NONE));
 }
 
