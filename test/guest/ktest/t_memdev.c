@@ -77,7 +77,10 @@ static endpoint_t memory_ep(void)
 	return e;
 }
 
-/* Send one request to the memory driver; its reply's status. */
+/*
+ * Send one request to the memory driver; its reply's status, or
+ * -ETIMEDOUT when no answer comes.
+ */
 static int32_t mem_call(int type, struct cdev_rq rq)
 {
 	static uint32_t next_id = 500;
@@ -89,7 +92,7 @@ static int32_t mem_call(int type, struct cdev_rq rq)
 	m.cdev_rq.user = ktest_ep;
 	int r = ipc_send(e, &m);
 	if (r == OK)
-		r = ipc_receive(e, &m, &status);
+		r = ktest_receive(e, &m, &status, WAIT_TICKS);
 	if (r != OK)
 		return r;
 	if (m.m_type != CDEV_REPLY || m.cdev_reply.id != next_id)
@@ -263,6 +266,15 @@ static void memdev_unknown_minor_is_enxio(void)
 	expect_eq(-ENXIO, mem_io(CDEV_WRITE, 77, 0, buf, 4));
 }
 
+static void memdev_message_of_unknown_type_is_answered(void)
+{
+	struct cdev_rq rq = { .minor = M_NULL };
+
+	expect_eq(-EBADREQUEST, mem_call(0x7dd25108, rq)); /* a sendrec */
+	expect_eq(-EBADREQUEST, mem_call(CDEV_RQ_BASE + 0x30, rq));
+	expect_eq(OK, mem_call(CDEV_OPEN, rq));
+}
+
 static void memdev_bad_grant_fails_and_driver_survives(void)
 {
 	struct cdev_rq rq = { .minor = M_ZERO, .grant = 12345, .count = 8 };
@@ -300,6 +312,8 @@ const struct test_case memdev_tests[] = {
 	{ "memdev_full_reads_zeros_and_refuses_writes",
 	  memdev_full_reads_zeros_and_refuses_writes },
 	{ "memdev_unknown_minor_is_enxio", memdev_unknown_minor_is_enxio },
+	{ "memdev_message_of_unknown_type_is_answered",
+	  memdev_message_of_unknown_type_is_answered },
 	{ "memdev_bad_grant_fails_and_driver_survives",
 	  memdev_bad_grant_fails_and_driver_survives },
 	{ NULL, NULL },
