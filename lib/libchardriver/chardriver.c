@@ -120,6 +120,10 @@ _Noreturn void chardriver_task(const struct chardriver *cd)
 						 m.cdev_rq.id, r);
 		} else if (cd->other) {
 			cd->other(&m, status);
+		} else {
+			/* Unknown: answer, so a sendrec caller never hangs. */
+			chardriver_reply(m.m_source, m.cdev_rq.minor,
+					 m.cdev_rq.id, -EBADREQUEST);
 		}
 	}
 }

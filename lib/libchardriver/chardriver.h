@@ -38,7 +38,10 @@ struct chardriver {
 	int (*select)(int minor, uint32_t ops, endpoint_t caller);
 	void (*intr)(uint32_t irq_set);
 	void (*alarm)(clock_t64 now);
-	/* Any other message (not a CDEV request, not a system event). */
+	/*
+	 * Any other message (not a CDEV request, not a system event); when
+	 * NULL, such a message is answered with a CDEV_REPLY of -EBADREQUEST.
+	 */
 	void (*other)(const message *m, uint32_t status);
 };
 

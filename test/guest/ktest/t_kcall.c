@@ -190,7 +190,7 @@ static void kcall_getinfo_kinfo_reports_configuration(void)
 	expect_eq(NR_PROCS, ki.nr_procs);
 	expect_eq(NR_TASKS, ki.nr_tasks);
 	expect_eq(HZ, ki.hz);
-	expect_eq(5, ki.nr_boot_procs); /* ktest, kecho, ds, hello, ata */
+	expect_eq(6, ki.nr_boot_procs); /* ktest, kecho, ds, hello, ata, memory */
 	expect_true(ki.mem_total > 0);
 	expect_true(ki.free_mem[0].size > 0);
 }
@@ -210,6 +210,9 @@ static void kcall_getinfo_image_lists_boot_modules_in_order(void)
 	expect_eq(KECHO, img[1].endpoint);
 	expect_true(same_name("ds", img[2].name));
 	expect_eq(0, img[2].flags);
+	expect_true(same_name("hello", img[3].name));
+	expect_true(same_name("ata", img[4].name));
+	expect_true(same_name("memory", img[5].name));
 	expect_eq(-EINVAL, sys_getinfo(GET_IMAGE, img, sizeof(img[0]), NONE));
 }
 

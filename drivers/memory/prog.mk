@@ -1,0 +1,3 @@
+PROG := memory
+SRCS := memory.c
+LIBS := chardriver sys
