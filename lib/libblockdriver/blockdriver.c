@@ -20,17 +20,7 @@ void blockdriver_reply(endpoint_t caller, int minor, uint32_t id,
 
 int blockdriver_announce(void)
 {
-	char label[DS_MAX_KEYLEN - 16], key[DS_MAX_KEYLEN];
-	int r = sys_statectl(SYS_STATE_CLEAR_IPC_REFS, 0, 0);
-
-	if (r != OK)
-		return r;
-	r = ds_retrieve_label_name(label, sizeof(label), sys_self());
-	if (r != OK)
-		return r;
-	strlcpy(key, "drv.blk.", sizeof(key));
-	strlcpy(key + 8, label, sizeof(key) - 8);
-	return ds_publish_u32(key, DRIVER_UP, DSF_OVERWRITE);
+	return driver_announce("drv.blk.");
 }
 
 /* Run one request; its answer. */

@@ -34,6 +34,13 @@ int ipc_senda(asynmsg_t *table, size_t count);
  * still undelivered; a delivery that fails later is logged.
  */
 int asynsend(endpoint_t dst, const message *m);
+
+/*
+ * A driver is up: forget stale IPC references of a predecessor
+ * (statectl) and publish "<prefix><our label>" = DRIVER_UP in DS, e.g.
+ * prefix "drv.chr.".  libchardriver and libblockdriver call this.
+ */
+int driver_announce(const char *prefix);
 int ipc_trap(uint32_t trap, uint32_t ep, uint32_t addr, uint32_t *status);
 
 /* The raw kernel-call trap: m->m_type is the call number. */
