@@ -121,6 +121,9 @@ static inline void msg_copy(message *dst, const message *src)
 			 : "memory");
 }
 
+/* system/do_devio.c: may pr access size bytes at port? */
+bool port_permitted(const struct priv *pr, uint32_t port, uint32_t size);
+
 /* klog.c */
 void kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void kputs_n(const char *s, size_t n);

@@ -144,17 +144,8 @@ static int issue(uint8_t cmd, uint32_t lba, unsigned n)
 /* Move one sector of 16-bit words through the data register. */
 static int pio_words(bool out, uint8_t *buf)
 {
-	for (int i = 0; i < ATA_SECTOR / 2; i++) {
-		uint32_t w =
-			out ? (uint32_t)(buf[2 * i] | buf[2 * i + 1] << 8) : 0;
-		int r = sys_devio((out ? DIO_OUT : DIO_IN) | DIO_WORD,
-				  ATA_BASE + REG_DATA, &w);
-		if (r != OK)
-			return r;
-		buf[2 * i] = (uint8_t)w;
-		buf[2 * i + 1] = (uint8_t)(w >> 8);
-	}
-	return OK;
+	return sys_sdevio((out ? DIO_OUT : DIO_IN) | DIO_WORD,
+			  ATA_BASE + REG_DATA, buf, ATA_SECTOR / 2);
 }
 
 static void model_of(const uint16_t *id, char *model)

@@ -25,6 +25,7 @@
 	X(VIRCOPY,      15, vircopy) \
 	X(IRQCTL,       19, irqctl) \
 	X(DEVIO,        21, devio) \
+	X(SDEVIO,       22, sdevio) \
 	X(SETALARM,     24, setalarm) \
 	X(TIMES,        25, times) \
 	X(GETINFO,      26, getinfo) \

@@ -82,6 +82,16 @@ struct sys_devio_msg {
 	uint32_t value; /* in for output, out for input */
 };
 
+/* String I/O: count units between one port and the caller's memory. */
+struct sys_sdevio_msg {
+	int32_t request; /* DIO_IN/DIO_OUT | DIO_BYTE/WORD/LONG */
+	uint32_t port;
+	vir_bytes addr; /* count units in the caller's memory */
+	uint32_t count; /* units, at most SDEVIO_MAX bytes in all */
+};
+
+#define SDEVIO_MAX 65536
+
 struct sys_setalarm_msg {
 	uint32_t ticks; /* relative expiry; 0 cancels */
 	uint32_t pad;
@@ -162,6 +172,7 @@ struct sys_statectl_msg {
 	struct sys_vircopy_msg sys_vircopy; \
 	struct sys_irqctl_msg sys_irqctl; \
 	struct sys_devio_msg sys_devio; \
+	struct sys_sdevio_msg sys_sdevio; \
 	struct sys_setalarm_msg sys_setalarm; \
 	struct sys_times_msg sys_times; \
 	struct sys_getinfo_msg sys_getinfo; \
@@ -186,6 +197,7 @@ MSG_SYS_ASSERT(sys_getksig_msg);
 MSG_SYS_ASSERT(sys_vircopy_msg);
 MSG_SYS_ASSERT(sys_irqctl_msg);
 MSG_SYS_ASSERT(sys_devio_msg);
+MSG_SYS_ASSERT(sys_sdevio_msg);
 MSG_SYS_ASSERT(sys_setalarm_msg);
 MSG_SYS_ASSERT(sys_times_msg);
 MSG_SYS_ASSERT(sys_getinfo_msg);

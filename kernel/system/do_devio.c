@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * sys_devio: one port read or write on behalf of a driver.  The whole
+ * sys_devio: one port read or write on behalf of a driver (string I/O is
+ * do_sdevio.c).  The whole
  * access must fall inside one of the caller's I/O ranges; a process
  * without ranges can do no port I/O at all.
  */
 #include "../kernel.h"
 
-static bool port_permitted(const struct priv *pr, uint32_t port, uint32_t size)
+bool port_permitted(const struct priv *pr, uint32_t port, uint32_t size)
 {
 	for (int i = 0; i < pr->nr_io; i++)
 		if (port >= pr->io[i].base &&

@@ -61,6 +61,7 @@ int sys_vircopy(endpoint_t src, vir_bytes src_addr, endpoint_t dst,
 		vir_bytes dst_addr, vir_bytes bytes);
 int sys_irqctl(int request, int irq, int policy, int *hook_id);
 int sys_devio(int request, uint32_t port, uint32_t *value);
+int sys_sdevio(int request, uint32_t port, void *buf, uint32_t count);
 int sys_setalarm(uint32_t ticks, clock_t64 *time_left);
 int sys_times(endpoint_t e, struct sys_times_msg *out);
 int sys_getinfo(int request, void *buf, size_t size, endpoint_t e);

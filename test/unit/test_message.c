@@ -55,12 +55,13 @@ static const struct {
 	SYS_PAYLOAD(sys_endpt_msg),    SYS_PAYLOAD(sys_privctl_msg),
 	SYS_PAYLOAD(sys_kill_msg),     SYS_PAYLOAD(sys_getksig_msg),
 	SYS_PAYLOAD(sys_vircopy_msg),  SYS_PAYLOAD(sys_irqctl_msg),
-	SYS_PAYLOAD(sys_devio_msg),    SYS_PAYLOAD(sys_setalarm_msg),
-	SYS_PAYLOAD(sys_times_msg),    SYS_PAYLOAD(sys_getinfo_msg),
-	SYS_PAYLOAD(sys_abort_msg),    SYS_PAYLOAD(sys_safecopy_msg),
-	SYS_PAYLOAD(sys_setgrant_msg), SYS_PAYLOAD(sys_vmctl_msg),
-	SYS_PAYLOAD(sys_sysctl_msg),   SYS_PAYLOAD(sys_update_msg),
-	SYS_PAYLOAD(sys_statectl_msg), SYS_PAYLOAD(sys_sigsend_msg),
+	SYS_PAYLOAD(sys_devio_msg),    SYS_PAYLOAD(sys_sdevio_msg),
+	SYS_PAYLOAD(sys_setalarm_msg), SYS_PAYLOAD(sys_times_msg),
+	SYS_PAYLOAD(sys_getinfo_msg),  SYS_PAYLOAD(sys_abort_msg),
+	SYS_PAYLOAD(sys_safecopy_msg), SYS_PAYLOAD(sys_setgrant_msg),
+	SYS_PAYLOAD(sys_vmctl_msg),    SYS_PAYLOAD(sys_sysctl_msg),
+	SYS_PAYLOAD(sys_update_msg),   SYS_PAYLOAD(sys_statectl_msg),
+	SYS_PAYLOAD(sys_sigsend_msg),
 };
 
 static void every_sys_payload_struct_fits_56_bytes(void)

@@ -92,6 +92,23 @@ static int probe_cmos_ports(uint32_t unused)
 	return OK;
 }
 
+/* String I/O on the CMOS data port: reads, a bad buffer, a port outside. */
+static int probe_cmos_strings(uint32_t unused)
+{
+	uint8_t buf[4] = { 0xff, 0xff, 0xff, 0xff };
+	uint32_t reg = RTC_SECONDS;
+
+	(void)unused;
+	child_values[0] = sys_devio(DIO_OUT | DIO_BYTE, CMOS_INDEX, &reg);
+	child_values[1] = sys_sdevio(DIO_IN | DIO_BYTE, CMOS_DATA, buf, 2);
+	child_values[2] = buf[0] < 0x60 && buf[1] < 0x60 && buf[2] == 0xff;
+	child_values[3] = sys_sdevio(DIO_IN | DIO_BYTE, CMOS_DATA,
+				     (void *)UNMAPPED_ADDR, 2);
+	child_values[4] = sys_sdevio(DIO_IN | DIO_BYTE, CMOS_DATA + 1, buf, 1);
+	child_values[5] = sys_sdevio(DIO_IN | DIO_WORD, CMOS_DATA, buf, 1);
+	return OK;
+}
+
 static int hook_rtc_irq_and_keep_it(uint32_t unused)
 {
 	int other = 1, hook = RTC_HOOK_BIT;
@@ -303,6 +320,37 @@ static void kcall_devio_bad_request_or_port_returns_einval(void)
 	expect_eq(-EINVAL, sys_devio(DIO_IN, 0x10000, &v));
 }
 
+static void kcall_sdevio_reads_strings_inside_io_range_only(void)
+{
+	struct priv_spec s = cmos_spec();
+	struct spawn_opts o = sys_opts(&s, false);
+	struct child_run run;
+
+	run_child(probe_cmos_strings, 0, &o, &run);
+	expect_eq(OK, run.result);
+	expect_eq(OK, run.values[0]);
+	expect_eq(OK, run.values[1]);
+	expect_eq(1, run.values[2]);	   /* two BCD seconds, no more */
+	expect_eq(-EFAULT, run.values[3]); /* unmapped buffer */
+	expect_eq(-EPERM, run.values[4]);  /* port 0x72 */
+	expect_eq(-EPERM, run.values[5]);  /* a word at 0x71 crosses the end */
+}
+
+static void kcall_sdevio_bad_request_or_count_returns_einval(void)
+{
+	uint8_t buf[4];
+
+	expect_eq(-EINVAL, sys_sdevio(0x8, CMOS_DATA, buf, 1));
+	expect_eq(-EINVAL,
+		  sys_sdevio(DIO_IN | DIO_WORD | DIO_LONG, CMOS_DATA, buf, 1));
+	expect_eq(-EINVAL, sys_sdevio(DIO_IN, 0x10000, buf, 1));
+	expect_eq(-EINVAL, sys_sdevio(DIO_IN, CMOS_DATA, buf, 0));
+	expect_eq(-EINVAL, sys_sdevio(DIO_IN | DIO_WORD, CMOS_DATA, buf,
+				      SDEVIO_MAX / 2 + 1));
+	expect_eq(-EPERM,
+		  sys_sdevio(DIO_IN, CMOS_DATA, buf, 1)); /* no ranges */
+}
+
 /* ---- irqctl ---- */
 
 static void kcall_irqctl_kernel_owned_or_invalid_irqs_are_refused(void)
@@ -512,6 +560,10 @@ const struct test_case kdev_tests[] = {
 	  kcall_devio_inside_io_range_works_and_outside_is_denied },
 	{ "kcall_devio_bad_request_or_port_returns_einval",
 	  kcall_devio_bad_request_or_port_returns_einval },
+	{ "kcall_sdevio_reads_strings_inside_io_range_only",
+	  kcall_sdevio_reads_strings_inside_io_range_only },
+	{ "kcall_sdevio_bad_request_or_count_returns_einval",
+	  kcall_sdevio_bad_request_or_count_returns_einval },
 	{ "kcall_irqctl_kernel_owned_or_invalid_irqs_are_refused",
 	  kcall_irqctl_kernel_owned_or_invalid_irqs_are_refused },
 	{ "kcall_irqctl_check_irq_limits_lines_and_hooks_stay_private",
