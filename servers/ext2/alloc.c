@@ -45,6 +45,49 @@ static uint32_t group_blocks(const struct ext2_fs *fs, uint32_t g)
 }
 
 /*
+ * Set a clear bit of the n-bit bitmap in block map_blk, searching from
+ * start (and wrapping); a bit below min does not count.  The bit into
+ * *bit; -ENOSPC if there is none, or an I/O error.
+ */
+static int take_bit(struct ext2_fs *fs, uint32_t map_blk, uint32_t n,
+		    uint32_t start, uint32_t min, uint32_t *bit)
+{
+	struct ext2_buf *b;
+	int r = ext2_bget(fs, map_blk, false, &b);
+
+	if (r != OK)
+		return r;
+	long i = bitmap_find_clear(b->data, n, start);
+	if (i < 0 || (uint32_t)i < min) {
+		ext2_bput(b);
+		return -ENOSPC;
+	}
+	bit_flip(b->data, (uint32_t)i);
+	ext2_bdirty(b);
+	ext2_bput(b);
+	*bit = (uint32_t)i;
+	return OK;
+}
+
+/* Clear bit of the bitmap in block map_blk; -EIO if it is clear already. */
+static int put_bit(struct ext2_fs *fs, uint32_t map_blk, uint32_t bit)
+{
+	struct ext2_buf *b;
+	int r = ext2_bget(fs, map_blk, false, &b);
+
+	if (r != OK)
+		return r;
+	if (!bit_test(b->data, bit)) {
+		ext2_bput(b);
+		return -EIO;
+	}
+	bit_flip(b->data, bit);
+	ext2_bdirty(b);
+	ext2_bput(b);
+	return OK;
+}
+
+/*
  * Allocate one block, preferring goal's group and the blocks after goal.
  * The block's contents are not touched.  -ENOSPC when none is free.
  */
@@ -59,29 +102,20 @@ int ext2_balloc(struct ext2_fs *fs, uint32_t goal, uint32_t *blk)
 		start = (goal - fs->sb.s_first_data_block) % bpg;
 	}
 	for (uint32_t k = 0; k < fs->ngroups; k++) {
-		uint32_t g = (first + k) % fs->ngroups;
+		uint32_t g = (first + k) % fs->ngroups, bit;
 		struct ext2_group *gd = &fs->gd[g];
-		struct ext2_buf *b;
-		long bit;
-		int r;
 
 		if (gd->bg_free_blocks_count == 0)
 			continue;
-		r = ext2_bget(fs, gd->bg_block_bitmap, false, &b);
+		int r = take_bit(fs, gd->bg_block_bitmap, group_blocks(fs, g),
+				 k == 0 ? start : 0, 0, &bit);
+		if (r == -ENOSPC)
+			continue; /* count and bitmap disagree: look on */
 		if (r != OK)
 			return r;
-		bit = bitmap_find_clear(b->data, group_blocks(fs, g),
-					k == 0 ? start : 0);
-		if (bit < 0) {
-			ext2_bput(b);
-			continue; /* count and bitmap disagree: look on */
-		}
-		bit_flip(b->data, (uint32_t)bit);
-		ext2_bdirty(b);
-		ext2_bput(b);
 		gd->bg_free_blocks_count--;
 		fs->sb.s_free_blocks_count--;
-		*blk = fs->sb.s_first_data_block + g * bpg + (uint32_t)bit;
+		*blk = fs->sb.s_first_data_block + g * bpg + bit;
 		return OK;
 	}
 	return -ENOSPC;
@@ -90,24 +124,15 @@ int ext2_balloc(struct ext2_fs *fs, uint32_t goal, uint32_t *blk)
 /* Free block blk; -EIO if it is out of range or already free. */
 int ext2_bfree(struct ext2_fs *fs, uint32_t blk)
 {
-	uint32_t g, bit;
-	struct ext2_buf *b;
-	int r;
-
 	if (blk < fs->sb.s_first_data_block || blk >= fs->sb.s_blocks_count)
 		return -EIO;
-	g = (blk - fs->sb.s_first_data_block) / fs->sb.s_blocks_per_group;
-	bit = (blk - fs->sb.s_first_data_block) % fs->sb.s_blocks_per_group;
-	r = ext2_bget(fs, fs->gd[g].bg_block_bitmap, false, &b);
+	uint32_t g =
+		(blk - fs->sb.s_first_data_block) / fs->sb.s_blocks_per_group;
+	uint32_t bit =
+		(blk - fs->sb.s_first_data_block) % fs->sb.s_blocks_per_group;
+	int r = put_bit(fs, fs->gd[g].bg_block_bitmap, bit);
 	if (r != OK)
 		return r;
-	if (!bit_test(b->data, bit)) {
-		ext2_bput(b);
-		return -EIO;
-	}
-	bit_flip(b->data, bit);
-	ext2_bdirty(b);
-	ext2_bput(b);
 	ext2_cache_forget(fs, blk);
 	fs->gd[g].bg_free_blocks_count++;
 	fs->sb.s_free_blocks_count++;
@@ -127,31 +152,26 @@ int ext2_ialloc(struct ext2_fs *fs, uint32_t near, bool dir, uint32_t *ino)
 	if (near >= 1 && near <= fs->sb.s_inodes_count)
 		first = (near - 1) / ipg;
 	for (uint32_t k = 0; k < fs->ngroups; k++) {
-		uint32_t g = (first + k) % fs->ngroups;
+		uint32_t g = (first + k) % fs->ngroups, bit;
 		struct ext2_group *gd = &fs->gd[g];
-		struct ext2_buf *b;
-		long bit;
-		int r;
+		/* reserved inodes (below s_first_ino) are never handed out */
+		uint32_t reserved = fs->sb.s_first_ino - 1 > g * ipg ?
+					    fs->sb.s_first_ino - 1 - g * ipg :
+					    0;
 
 		if (gd->bg_free_inodes_count == 0)
 			continue;
-		r = ext2_bget(fs, gd->bg_inode_bitmap, false, &b);
+		int r = take_bit(fs, gd->bg_inode_bitmap, ipg, 0, reserved,
+				 &bit);
+		if (r == -ENOSPC)
+			continue;
 		if (r != OK)
 			return r;
-		bit = bitmap_find_clear(b->data, ipg, 0);
-		if (bit < 0 ||
-		    g * ipg + (uint32_t)bit + 1 < fs->sb.s_first_ino) {
-			ext2_bput(b); /* reserved inodes are never handed out */
-			continue;
-		}
-		bit_flip(b->data, (uint32_t)bit);
-		ext2_bdirty(b);
-		ext2_bput(b);
 		gd->bg_free_inodes_count--;
 		fs->sb.s_free_inodes_count--;
 		if (dir)
 			gd->bg_used_dirs_count++;
-		*ino = g * ipg + (uint32_t)bit + 1;
+		*ino = g * ipg + bit + 1;
 		return OK;
 	}
 	return -ENOSPC;
@@ -160,24 +180,13 @@ int ext2_ialloc(struct ext2_fs *fs, uint32_t near, bool dir, uint32_t *ino)
 /* Free inode ino (a directory if dir); -EIO if it is free already. */
 int ext2_ifree(struct ext2_fs *fs, uint32_t ino, bool dir)
 {
-	uint32_t g, bit;
-	struct ext2_buf *b;
-	int r;
-
 	if (ino < fs->sb.s_first_ino || ino > fs->sb.s_inodes_count)
 		return -EIO;
-	g = (ino - 1) / fs->sb.s_inodes_per_group;
-	bit = (ino - 1) % fs->sb.s_inodes_per_group;
-	r = ext2_bget(fs, fs->gd[g].bg_inode_bitmap, false, &b);
+	uint32_t g = (ino - 1) / fs->sb.s_inodes_per_group;
+	uint32_t bit = (ino - 1) % fs->sb.s_inodes_per_group;
+	int r = put_bit(fs, fs->gd[g].bg_inode_bitmap, bit);
 	if (r != OK)
 		return r;
-	if (!bit_test(b->data, bit)) {
-		ext2_bput(b);
-		return -EIO;
-	}
-	bit_flip(b->data, bit);
-	ext2_bdirty(b);
-	ext2_bput(b);
 	fs->gd[g].bg_free_inodes_count++;
 	fs->sb.s_free_inodes_count++;
 	if (dir && fs->gd[g].bg_used_dirs_count > 0)
