@@ -6,36 +6,22 @@
  * same on every run and machine.  Prints "name: value unit" lines.
  */
 #include "ktest.h"
+#include "../bench.h"
 
-#define KECHO  ((endpoint_t)1)
-#define ROUNDS 1000
-#define WARMUP 100
-
-static uint64_t tsc(void)
-{
-	uint64_t v;
-
-	__asm__ volatile("rdtsc" : "=A"(v));
-	return v;
-}
-
-static void report(const char *name, uint64_t total, unsigned rounds)
-{
-	printf("%s: %llu insn\n", name, (unsigned long long)(total / rounds));
-}
+#define KECHO ((endpoint_t)1)
 
 static void bench_sendrec(void)
 {
 	message m = { .m_type = ECHO_REQ };
 
-	for (int i = 0; i < WARMUP; i++)
+	for (int i = 0; i < BENCH_WARMUP; i++)
 		ipc_sendrec(KECHO, &m);
-	uint64_t t0 = tsc();
-	for (int i = 0; i < ROUNDS; i++) {
+	uint64_t t0 = bench_tsc();
+	for (int i = 0; i < BENCH_ROUNDS; i++) {
 		m.m_type = ECHO_REQ;
 		ipc_sendrec(KECHO, &m);
 	}
-	report("ipc_sendrec_roundtrip", tsc() - t0, ROUNDS);
+	bench_report("ipc_sendrec_roundtrip", bench_tsc() - t0, BENCH_ROUNDS);
 }
 
 /* Child: answer every notification from ktest with one of its own. */
@@ -57,28 +43,28 @@ static void bench_notify(void)
 
 	if (spawn_sys(notify_pong, 0, &e) != OK)
 		return;
-	for (int i = 0; i < WARMUP; i++) {
+	for (int i = 0; i < BENCH_WARMUP; i++) {
 		ipc_notify(e);
 		ipc_receive(e, &m, NULL);
 	}
-	uint64_t t0 = tsc();
-	for (int i = 0; i < ROUNDS; i++) {
+	uint64_t t0 = bench_tsc();
+	for (int i = 0; i < BENCH_ROUNDS; i++) {
 		ipc_notify(e);
 		ipc_receive(e, &m, NULL);
 	}
 	/* Two notifications, each with its receive, per round. */
-	report("ipc_notify", tsc() - t0, 2 * ROUNDS);
+	bench_report("ipc_notify", bench_tsc() - t0, 2 * BENCH_ROUNDS);
 	child_kill(e);
 }
 
 static void bench_kernel_call(void)
 {
-	for (int i = 0; i < WARMUP; i++)
+	for (int i = 0; i < BENCH_WARMUP; i++)
 		sys_sysctl(SYSCTL_NOP, NULL, 0, NONE);
-	uint64_t t0 = tsc();
-	for (int i = 0; i < ROUNDS; i++)
+	uint64_t t0 = bench_tsc();
+	for (int i = 0; i < BENCH_ROUNDS; i++)
 		sys_sysctl(SYSCTL_NOP, NULL, 0, NONE);
-	report("kernel_call_null", tsc() - t0, ROUNDS);
+	bench_report("kernel_call_null", bench_tsc() - t0, BENCH_ROUNDS);
 }
 
 static int return_zero(uint32_t unused)
@@ -94,14 +80,14 @@ static void bench_spawn(void)
 	int result;
 	const unsigned rounds = 20;
 
-	uint64_t t0 = tsc();
+	uint64_t t0 = bench_tsc();
 	for (unsigned i = 0; i < rounds; i++) {
 		if (spawn_sys(return_zero, 0, &e) != OK ||
 		    child_wait(e, &result) != OK)
 			return;
 		child_kill(e);
 	}
-	report("process_spawn_run_clear", tsc() - t0, rounds);
+	bench_report("process_spawn_run_clear", bench_tsc() - t0, rounds);
 }
 
 static void bench_boot(void)
@@ -109,8 +95,8 @@ static void bench_boot(void)
 	struct kinfo ki;
 
 	sys_getinfo(GET_KINFO, &ki, sizeof(ki), NONE);
-	report("boot_to_first_process", ki.first_proc_tsc, 1);
-	report("kernel_init", ki.first_proc_tsc - ki.boot_tsc, 1);
+	bench_report("boot_to_first_process", ki.first_proc_tsc, 1);
+	bench_report("kernel_init", ki.first_proc_tsc - ki.boot_tsc, 1);
 }
 
 void bench_run(void)

@@ -11,33 +11,19 @@
 #include <stdio.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "../bench.h"
 
-#define ROUNDS	    1000
-#define WARMUP	    100
 #define FORK_ROUNDS 50
-
-static uint64_t tsc(void)
-{
-	uint64_t v;
-
-	__asm__ volatile("rdtsc" : "=A"(v));
-	return v;
-}
-
-static void report(const char *name, uint64_t total, unsigned rounds)
-{
-	printf("%s: %llu insn\n", name, (unsigned long long)(total / rounds));
-}
 
 /* A request to PM and its answer, as a program sees it. */
 static void bench_getpid(void)
 {
-	for (int i = 0; i < WARMUP; i++)
+	for (int i = 0; i < BENCH_WARMUP; i++)
 		getpid();
-	uint64_t t0 = tsc();
-	for (int i = 0; i < ROUNDS; i++)
+	uint64_t t0 = bench_tsc();
+	for (int i = 0; i < BENCH_ROUNDS; i++)
 		getpid();
-	report("pm_getpid_roundtrip", tsc() - t0, ROUNDS);
+	bench_report("pm_getpid_roundtrip", bench_tsc() - t0, BENCH_ROUNDS);
 }
 
 /* fork, exec of a program that exits at once, and wait for it. */
@@ -62,10 +48,10 @@ static void bench_fork_exec_wait(void)
 		printf("ubench: fork_exec_wait failed\n");
 		return;
 	}
-	uint64_t t0 = tsc();
+	uint64_t t0 = bench_tsc();
 	for (int i = 0; i < FORK_ROUNDS; i++)
 		fork_exec_wait();
-	report("fork_exec_wait", tsc() - t0, FORK_ROUNDS);
+	bench_report("fork_exec_wait", bench_tsc() - t0, FORK_ROUNDS);
 }
 
 int main(void)
