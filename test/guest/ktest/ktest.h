@@ -102,6 +102,24 @@ unsigned pages_outstanding(void);
 phys_bytes test_page_get(void);
 void test_page_put(phys_bytes pa);
 int ktest_receive(endpoint_t from, message *m, uint32_t *status, int ticks);
+
+/* ---- driver tests (drivers.c): ktest in VFS's place ---- */
+
+/* The endpoint of the driver with this DS label, or NONE. */
+endpoint_t driver_ep(const char *label);
+
+/*
+ * Send one CDEV request to the driver and wait (at most WAIT_TICKS) for
+ * the answer with the same id; its status, or -ETIMEDOUT, or -EGENERIC
+ * for a wrong answer.  The answer's type goes to *reply_type if given,
+ * else it must be CDEV_REPLY.
+ */
+int32_t cdev_request(const char *label, int type, struct cdev_rq rq,
+		     int *reply_type);
+
+/* CDEV_READ or CDEV_WRITE of count bytes at pos of minor, via a grant. */
+int32_t cdev_io(const char *label, int type, int minor, uint32_t pos, void *buf,
+		uint32_t count);
 int wait_until_blocked(endpoint_t e, uint32_t rts_flag);
 uint32_t proc_rts(endpoint_t e);
 

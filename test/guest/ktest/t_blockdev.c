@@ -18,10 +18,7 @@ static uint8_t buf[NBUF * SECTOR], pattern[NBUF * SECTOR];
 
 static endpoint_t ata_ep(void)
 {
-	endpoint_t e = NONE;
-
-	ds_retrieve_label_endpt("ata", &e);
-	return e;
+	return driver_ep("ata");
 }
 
 /* Byte i of sector n of the test disk, as tools/mk-test-disk.py writes. */

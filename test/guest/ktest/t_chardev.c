@@ -8,46 +8,14 @@
 
 #include "ktest.h"
 
-static endpoint_t hello_ep(void)
-{
-	endpoint_t e = NONE;
-
-	ds_retrieve_label_endpt("hello", &e);
-	return e;
-}
-
-/* Send one request and wait for its reply; the reply's status. */
 static int32_t cdev_call(int type, struct cdev_rq rq, int *reply_type)
 {
-	static uint32_t next_id = 100;
-	endpoint_t e = hello_ep();
-	message m = { .m_type = type, .cdev_rq = rq };
-	uint32_t status;
-
-	m.cdev_rq.id = ++next_id;
-	m.cdev_rq.user = ktest_ep;
-	int r = ipc_send(e, &m);
-	if (r == OK)
-		r = ipc_receive(e, &m, &status);
-	if (r != OK)
-		return r;
-	if (reply_type != NULL)
-		*reply_type = m.m_type;
-	if (m.cdev_reply.id != next_id)
-		return -EGENERIC; /* the reply of another request */
-	return m.cdev_reply.status;
+	return cdev_request("hello", type, rq, reply_type);
 }
 
-/* Read count bytes at pos into buf through a fresh grant. */
 static int32_t hello_read(uint32_t pos, char *buf, uint32_t count)
 {
-	cp_grant_id_t g =
-		cpf_grant_direct(hello_ep(), (vir_bytes)buf, count, CPF_WRITE);
-	struct cdev_rq rq = { .grant = g, .count = count, .pos_lo = pos };
-
-	int32_t r = cdev_call(CDEV_READ, rq, NULL);
-	cpf_revoke(g);
-	return r;
+	return cdev_io("hello", CDEV_READ, 0, pos, buf, count);
 }
 
 static void chardev_hello_announced_itself_in_ds(void)

@@ -69,51 +69,16 @@ static bool big_get(void)
 	return true;
 }
 
-static endpoint_t memory_ep(void)
-{
-	endpoint_t e = NONE;
-
-	ds_retrieve_label_endpt("memory", &e);
-	return e;
-}
-
-/*
- * Send one request to the memory driver; its reply's status, or
- * -ETIMEDOUT when no answer comes.
- */
 static int32_t mem_call(int type, struct cdev_rq rq)
 {
-	static uint32_t next_id = 500;
-	endpoint_t e = memory_ep();
-	message m = { .m_type = type, .cdev_rq = rq };
-	uint32_t status;
-
-	m.cdev_rq.id = ++next_id;
-	m.cdev_rq.user = ktest_ep;
-	int r = ipc_send(e, &m);
-	if (r == OK)
-		r = ktest_receive(e, &m, &status, WAIT_TICKS);
-	if (r != OK)
-		return r;
-	if (m.m_type != CDEV_REPLY || m.cdev_reply.id != next_id)
-		return -EGENERIC; /* not the answer to this request */
-	return m.cdev_reply.status;
+	return cdev_request("memory", type, rq, NULL);
 }
 
 /* Read (type CDEV_READ) or write count bytes of buf at pos of minor. */
 static int32_t mem_io(int type, int minor, uint32_t pos, void *buf,
 		      uint32_t count)
 {
-	int access = type == CDEV_READ ? CPF_WRITE : CPF_READ;
-	cp_grant_id_t g =
-		cpf_grant_direct(memory_ep(), (vir_bytes)buf, count, access);
-	struct cdev_rq rq = {
-		.minor = minor, .grant = g, .count = count, .pos_lo = pos
-	};
-
-	int32_t r = mem_call(type, rq);
-	cpf_revoke(g);
-	return r;
+	return cdev_io("memory", type, minor, pos, buf, count);
 }
 
 /* The first index of buf[0..n) not equal to v, or n. */
