@@ -34,7 +34,8 @@
 #define PM_TIME	       (PM_RQ_BASE + 20) /* pm_time: wall clock */
 #define PM_REBOOT      (PM_RQ_BASE + 21) /* pm_reboot: superuser only */
 #define PM_KLOG	       (PM_RQ_BASE + 22) /* pm_klog: stdout until a tty exists */
-#define PM_NR_CALLS    23
+#define PM_SRV_KILL    (PM_RQ_BASE + 23) /* pm_kill, system processes: no answer */
+#define PM_NR_CALLS    24
 
 /* waitpid options (newlib's values). */
 #define PM_WNOHANG   1
@@ -79,6 +80,11 @@ struct pm_exec_msg {
 	vir_bytes frame_len;
 };
 
+/*
+ * KILL from a user process; SRV_KILL from a system process (the tty
+ * driver's ^C, RS), which PM never answers, so the sender may use
+ * asynsend and never wait on PM.
+ */
 struct pm_kill_msg {
 	int32_t pid; /* > 0 one process, 0 own group, -1 all, < -1 group */
 	int32_t sig; /* 0: only check */

@@ -66,8 +66,10 @@
 #define VFS_PM_EXIT   (VFS_RQ_BASE + 0x41) /* vfs_pm: close everything */
 #define VFS_PM_SETIDS (VFS_RQ_BASE + 0x42) /* vfs_pm: new uid/gid pair */
 #define VFS_PM_SETSID (VFS_RQ_BASE + 0x43) /* vfs_pm: loses its tty */
+#define VFS_PM_EXEC   (VFS_RQ_BASE + 0x44) /* vfs_pm_exec -> OK; entry, sp */
+#define VFS_PM_REBOOT (VFS_RQ_BASE + 0x45) /* sync, then unmount everything */
 #define VFS_PM_FIRST  VFS_PM_FORK
-#define VFS_PM_LAST   VFS_PM_SETSID
+#define VFS_PM_LAST   VFS_PM_REBOOT
 
 /* fcntl commands and descriptor flags (newlib's values). */
 #define VFS_F_DUPFD    0
@@ -194,6 +196,23 @@ struct vfs_pm_msg {
 	int32_t gid, egid; /* SETIDS */
 };
 
+/*
+ * exec of a file: VFS resolves path (in endpt's memory, as endpt: its
+ * working directory, its ids, execute permission, a regular file), reads
+ * the whole file and has VM build the new image from it (VM_EXEC_FILE),
+ * closes endpt's close-on-exec descriptors and answers entry and sp.  PM
+ * then restarts the process.  On an error the old image is intact.
+ */
+struct vfs_pm_exec_msg {
+	endpoint_t endpt;
+	vir_bytes path; /* NUL-terminated, in endpt's memory */
+	vir_bytes path_len;
+	vir_bytes frame; /* argument frame, see VM_EXEC */
+	vir_bytes frame_len;
+	vir_bytes entry; /* reply */
+	vir_bytes sp;	 /* reply */
+};
+
 /* What STAT, LSTAT and FSTAT write to buf. */
 struct vfs_stat {
 	uint32_t dev; /* device of the file system */
@@ -252,7 +271,8 @@ struct vfs_statvfs {
 	struct vfs_ioctl_msg vfs_ioctl; \
 	struct vfs_select_msg vfs_select; \
 	struct vfs_mount_msg vfs_mount; \
-	struct vfs_pm_msg vfs_pm;
+	struct vfs_pm_msg vfs_pm; \
+	struct vfs_pm_exec_msg vfs_pm_exec;
 
 _Static_assert(sizeof(struct vfs_path_msg) <= MSG_PAYLOAD_SIZE, "vfs_path");
 _Static_assert(sizeof(struct vfs_mount_msg) <= MSG_PAYLOAD_SIZE, "vfs_mount");

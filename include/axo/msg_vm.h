@@ -28,7 +28,8 @@
 #define VM_INFO	     (VM_RQ_BASE + 6) /* anyone: memory report */
 #define VM_UPDATE    (VM_RQ_BASE + 7) /* RS: swap the memory of two slots */
 #define VM_BOOT_FILE (VM_RQ_BASE + 8) /* anyone: name of boot file i */
-#define VM_NR_CALLS  9
+#define VM_EXEC_FILE (VM_RQ_BASE + 9) /* VFS: new image from a file it read */
+#define VM_NR_CALLS  10
 
 #define VM_STACK_LIMIT	  (USER_STACK_TOP - 8u * 1024 * 1024) /* lowest stack */
 #define VM_MMAP_TOP	  (VM_STACK_LIMIT - 16u * 1024 * 1024)
@@ -64,7 +65,9 @@ struct vm_exec_msg {
 	vir_bytes frame;
 	vir_bytes frame_len;
 	char name[PROC_NAME_LEN];
-	vir_bytes entry; /* reply: the program's entry point */
+	vir_bytes image;     /* VM_EXEC_FILE: the ELF file in VFS's memory */
+	vir_bytes image_len; /* VM_EXEC_FILE: its size in bytes */
+	vir_bytes entry;     /* reply: the program's entry point */
 	vir_bytes sp;	 /* reply: USER_STACK_TOP - frame_len */
 };
 
