@@ -91,17 +91,21 @@ static int add_segment(struct exec_image *out, const struct phdr *ph)
 }
 
 /*
- * Validate image[0, size) as an executable whose segments lie in [lo, hi)
- * (both page aligned).  OK and *out filled, or -ENOEXEC.
+ * Validate an executable of file_size bytes whose first hdr_len bytes are
+ * at hdr (the ELF and program headers must lie within them), with its
+ * segments in [lo, hi) (both page aligned).  OK and *out filled, or
+ * -ENOEXEC.
  */
-int exec_parse(const void *image, size_t size, vir_bytes lo, vir_bytes hi,
-	       struct exec_image *out)
+int exec_parse_headers(const void *hdr, size_t hdr_len, size_t file_size,
+		       vir_bytes lo, vir_bytes hi, struct exec_image *out)
 {
-	const uint8_t *bytes = image;
+	const uint8_t *bytes = hdr;
 	struct ehdr eh;
 	int r;
 
-	if ((r = read_header(bytes, size, &eh)) != OK)
+	if (hdr_len > file_size)
+		return -ENOEXEC;
+	if ((r = read_header(bytes, hdr_len, &eh)) != OK)
 		return r;
 	out->nr = 0;
 	out->top = 0;
@@ -110,7 +114,7 @@ int exec_parse(const void *image, size_t size, vir_bytes lo, vir_bytes hi,
 		memcpy(&ph, bytes + eh.phoff + i * sizeof(ph), sizeof(ph));
 		if (ph.type != PT_LOAD || ph.memsz == 0)
 			continue;
-		if ((r = check_segment(&ph, size, lo, hi)) != OK ||
+		if ((r = check_segment(&ph, file_size, lo, hi)) != OK ||
 		    (r = add_segment(out, &ph)) != OK)
 			return r;
 	}
@@ -122,4 +126,10 @@ int exec_parse(const void *image, size_t size, vir_bytes lo, vir_bytes hi,
 		return -ENOEXEC;
 	out->entry = eh.entry;
 	return OK;
+}
+
+int exec_parse(const void *image, size_t size, vir_bytes lo, vir_bytes hi,
+	       struct exec_image *out)
+{
+	return exec_parse_headers(image, size, size, lo, hi, out);
 }

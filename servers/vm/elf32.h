@@ -25,7 +25,10 @@ struct exec_image {
 	struct exec_seg seg[EXEC_MAX_SEGS];
 };
 
+/* Validate image[0, size), all of it in memory (see exec_parse_headers). */
 int exec_parse(const void *image, size_t size, vir_bytes lo, vir_bytes hi,
 	       struct exec_image *out);
+int exec_parse_headers(const void *hdr, size_t hdr_len, size_t file_size,
+		       vir_bytes lo, vir_bytes hi, struct exec_image *out);
 
 #endif

@@ -1,23 +1,33 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * VM_EXEC: replace a process's memory with a program from a boot file.
+ * VM_EXEC and VM_EXEC_FILE: replace a process's memory with a program,
+ * from a boot file (PM) or from a file VFS has read into its own memory.
  *
  * Order: validate the request and the ELF image, check that enough frames
  * are free, copy the argument frame out of the old image; only then (the
  * point of no return, marked below) free the old image and build the new
- * one.  Read-only segments whose bytes sit page-congruent in the boot
- * file are mapped straight from the file's frames, shared and counted,
- * with no copy; everything else gets fresh frames.
+ * one.  Read-only segments whose bytes sit page-congruent in a boot file
+ * are mapped straight from the file's frames, shared and counted, with no
+ * copy; everything else gets fresh frames, filled by a copy from wherever
+ * the program's bytes are.
  */
 #include "vm.h"
 
-static uint8_t frame_buf[VM_EXEC_FRAME_MAX];
+/* Where a program's bytes are: a boot file, or VFS's memory. */
+struct exec_src {
+	const char *name;
+	endpoint_t ep;	/* whose memory holds the bytes (SELF: boot file) */
+	vir_bytes addr; /* where, in ep */
+	const struct boot_file *bf; /* NULL: nothing to share */
+};
 
-/* May s be mapped from the boot file's own frames? */
-static bool can_share(const struct exec_seg *s, const struct boot_file *f)
+#define EXEC_HDR_MAX 4096 /* ELF and program headers must lie in these */
+
+/* May s be mapped from a boot file's own frames? */
+static bool can_share(const struct exec_seg *s, const struct exec_src *src)
 {
-	return !s->write && s->filesz == s->memsz &&
-	       (f->base + s->offset) % PAGE_SIZE == s->vaddr % PAGE_SIZE;
+	return src->bf != NULL && !s->write && s->filesz == s->memsz &&
+	       (src->bf->base + s->offset) % PAGE_SIZE == s->vaddr % PAGE_SIZE;
 }
 
 static vir_bytes seg_pages(const struct exec_seg *s)
@@ -27,7 +37,7 @@ static vir_bytes seg_pages(const struct exec_seg *s)
 
 /* Frames exec needs: unshared segments and the stack. */
 static vir_bytes frames_needed(const struct exec_image *img,
-			       const struct boot_file *f, vir_bytes stack)
+			       const struct exec_src *f, vir_bytes stack)
 {
 	vir_bytes n = stack / PAGE_SIZE;
 
@@ -42,9 +52,9 @@ static vir_bytes frames_needed(const struct exec_image *img,
  * bytes beyond the segment: harmless, the file is readable anyway.
  */
 static int map_shared(endpoint_t e, const struct exec_seg *s,
-		      const struct boot_file *f)
+		      const struct exec_src *f)
 {
-	phys_bytes pa = page_down(f->base + s->offset);
+	phys_bytes pa = page_down(f->bf->base + s->offset);
 
 	for (vir_bytes va = page_down(s->vaddr); va < s->vaddr + s->memsz;
 	     va += PAGE_SIZE, pa += PAGE_SIZE) {
@@ -65,7 +75,7 @@ static bool page_needs_zero(const struct exec_seg *s, vir_bytes va)
 
 /* Fresh frames for s, filled from the file and zeroed elsewhere. */
 static int map_copied(endpoint_t e, const struct exec_seg *s,
-		      const struct boot_file *f)
+		      const struct exec_src *f)
 {
 	vir_bytes lo = page_down(s->vaddr), hi = page_up(s->vaddr + s->memsz);
 	int r = OK;
@@ -73,7 +83,7 @@ static int map_copied(endpoint_t e, const struct exec_seg *s,
 	for (vir_bytes va = lo; r == OK && va < hi; va += PAGE_SIZE)
 		r = page_new(e, va, page_needs_zero(s, va));
 	if (r == OK && s->filesz > 0)
-		r = sys_vircopy(SELF, f->vaddr + s->offset, e, s->vaddr,
+		r = sys_vircopy(f->ep, f->addr + s->offset, e, s->vaddr,
 				s->filesz);
 	for (vir_bytes va = lo; r == OK && !s->write && va < hi;
 	     va += PAGE_SIZE)
@@ -83,7 +93,7 @@ static int map_copied(endpoint_t e, const struct exec_seg *s,
 
 /* Regions and memory of the new image in vp (empty on entry). */
 static int build_image(struct vmproc *vp, const struct exec_image *img,
-		       const struct boot_file *f, vir_bytes stack)
+		       const struct exec_src *f, vir_bytes stack)
 {
 	endpoint_t e = vp->endpt;
 	int r = OK;
@@ -104,41 +114,32 @@ static int build_image(struct vmproc *vp, const struct exec_image *img,
 	return r;
 }
 
-/* Checks that change nothing: the caller, the process, the file, the frame. */
-static int exec_check(endpoint_t caller, const struct vm_exec_msg *x,
-		      const struct boot_file **f, struct exec_image *img)
+/* Checks that change nothing: the process and the frame. */
+static int exec_check(const struct vm_exec_msg *x)
 {
-	if (caller != PM_PROC_NR)
-		return -EPERM;
 	if (vmproc_get(x->endpt) == NULL)
 		return -ESRCH;
 	if (x->endpt == vm_self)
 		return -EPERM;
 	if (x->frame_len > VM_EXEC_FRAME_MAX || x->frame_len % 16 != 0)
 		return -EINVAL;
-	if ((*f = boot_file_by_name(x->name)) == NULL)
-		return -ENOENT;
-	return exec_parse((const void *)(*f)->vaddr, (*f)->size, USER_BASE,
-			  VM_MMAP_TOP, img);
+	return OK;
 }
 
 /*
- * VM_EXEC (PM only).  On any error before the point of no return the old
- * image is intact; after it, a failure (the kernel out of page tables)
- * leaves the process known to VM with no memory at all, and PM must end
- * it.  Reply: entry and sp.
+ * Build x->endpt's new image from src, parsed as img.  On any error
+ * before the point of no return the old image is intact; after it, a
+ * failure (the kernel out of page tables) leaves the process known to VM
+ * with no memory at all, and PM must end it.  Reply: entry and sp.
  */
-int do_exec(endpoint_t caller, message *m)
+static int exec_build(struct vm_exec_msg *x, const struct exec_image *img,
+		      const struct exec_src *src)
 {
-	static struct exec_image img;
-	struct vm_exec_msg *x = &m->vm_exec;
-	const struct boot_file *f;
+	static uint8_t frame_buf[VM_EXEC_FRAME_MAX];
 	int r;
 
-	if ((r = exec_check(caller, x, &f, &img)) != OK)
-		return r;
 	vir_bytes stack = VM_STACK_INIT + page_up(x->frame_len);
-	if (frames_needed(&img, f, stack) > frames_free())
+	if (frames_needed(img, src, stack) > frames_free())
 		return -ENOMEM;
 	if (x->frame_len > 0 &&
 	    (r = sys_vircopy(x->endpt, x->frame, SELF, (vir_bytes)frame_buf,
@@ -149,19 +150,67 @@ int do_exec(endpoint_t caller, message *m)
 	struct vmproc *vp = vmproc_get(x->endpt);
 	vmproc_free_all(vp);
 	vmproc_reset(vp, x->endpt);
-	r = build_image(vp, &img, f, stack);
+	r = build_image(vp, img, src, stack);
 	if (r == OK && x->frame_len > 0)
 		r = sys_vircopy(SELF, (vir_bytes)frame_buf, x->endpt,
 				USER_STACK_TOP - x->frame_len, x->frame_len);
 	if (r != OK) {
 		printf("vm: exec of %s in %d failed after the point of no "
 		       "return: %d\n",
-		       f->name, x->endpt, r);
+		       src->name, x->endpt, r);
 		vmproc_free_all(vp);
 		vmproc_reset(vp, x->endpt);
 		return r;
 	}
-	x->entry = img.entry;
+	x->entry = img->entry;
 	x->sp = USER_STACK_TOP - x->frame_len;
 	return OK;
+}
+
+/* VM_EXEC (PM only): the program is boot file x->name. */
+int do_exec(endpoint_t caller, message *m)
+{
+	static struct exec_image img;
+	struct vm_exec_msg *x = &m->vm_exec;
+	int r;
+
+	if (caller != PM_PROC_NR)
+		return -EPERM;
+	if ((r = exec_check(x)) != OK)
+		return r;
+	const struct boot_file *f = boot_file_by_name(x->name);
+	if (f == NULL)
+		return -ENOENT;
+	if ((r = exec_parse((const void *)f->vaddr, f->size, USER_BASE,
+			    VM_MMAP_TOP, &img)) != OK)
+		return r;
+	struct exec_src src = { f->name, SELF, f->vaddr, f };
+	return exec_build(x, &img, &src);
+}
+
+/*
+ * VM_EXEC_FILE (VFS only): the program is the file VFS holds at
+ * [x->image, x->image + x->image_len) in its own memory.
+ */
+int do_exec_file(endpoint_t caller, message *m)
+{
+	static uint8_t hdr[EXEC_HDR_MAX];
+	static struct exec_image img;
+	struct vm_exec_msg *x = &m->vm_exec;
+	int r;
+
+	if (caller != VFS_PROC_NR)
+		return -EPERM;
+	if ((r = exec_check(x)) != OK)
+		return r;
+	size_t hdr_len = x->image_len < sizeof(hdr) ? x->image_len :
+						      sizeof(hdr);
+	if (sys_vircopy(caller, x->image, SELF, (vir_bytes)hdr, hdr_len) != OK)
+		return -EFAULT;
+	if ((r = exec_parse_headers(hdr, hdr_len, x->image_len, USER_BASE,
+				    VM_MMAP_TOP, &img)) != OK)
+		return r;
+	x->name[sizeof(x->name) - 1] = '\0';
+	struct exec_src src = { x->name, caller, x->image, NULL };
+	return exec_build(x, &img, &src);
 }

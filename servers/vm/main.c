@@ -113,6 +113,7 @@ static const vm_handler_t handlers[] = {
 	[VM_INFO - VM_RQ_BASE] = do_info,
 	[VM_UPDATE - VM_RQ_BASE] = do_update,
 	[VM_BOOT_FILE - VM_RQ_BASE] = do_boot_file,
+	[VM_EXEC_FILE - VM_RQ_BASE] = do_exec_file,
 };
 #define NR_HANDLERS (sizeof(handlers) / sizeof(handlers[0]))
 _Static_assert(NR_HANDLERS == VM_NR_CALLS, "a VM call without a handler");

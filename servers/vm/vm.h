@@ -58,6 +58,7 @@ int do_boot_file(endpoint_t caller, message *m);
 
 /* exec.c, fork.c, fault.c */
 int do_exec(endpoint_t caller, message *m);
+int do_exec_file(endpoint_t caller, message *m);
 int do_fork(endpoint_t caller, message *m);
 int do_exit(endpoint_t caller, message *m);
 int do_update(endpoint_t caller, message *m);
