@@ -62,14 +62,15 @@
  * From PM only, about the processes it manages; the reply is OK or -E*.
  * The endpoints are the processes', pids as PM numbers them.
  */
-#define VFS_PM_FORK   (VFS_RQ_BASE + 0x40) /* vfs_pm: parent -> child */
-#define VFS_PM_EXIT   (VFS_RQ_BASE + 0x41) /* vfs_pm: close everything */
-#define VFS_PM_SETIDS (VFS_RQ_BASE + 0x42) /* vfs_pm: new uid/gid pair */
-#define VFS_PM_SETSID (VFS_RQ_BASE + 0x43) /* vfs_pm: loses its tty */
-#define VFS_PM_EXEC   (VFS_RQ_BASE + 0x44) /* vfs_pm_exec -> OK; entry, sp */
-#define VFS_PM_REBOOT (VFS_RQ_BASE + 0x45) /* sync, then unmount everything */
-#define VFS_PM_FIRST  VFS_PM_FORK
-#define VFS_PM_LAST   VFS_PM_REBOOT
+#define VFS_PM_FORK    (VFS_RQ_BASE + 0x40) /* vfs_pm: parent -> child */
+#define VFS_PM_EXIT    (VFS_RQ_BASE + 0x41) /* vfs_pm: close everything */
+#define VFS_PM_SETIDS  (VFS_RQ_BASE + 0x42) /* vfs_pm: new uid/gid pair */
+#define VFS_PM_SETSID  (VFS_RQ_BASE + 0x43) /* vfs_pm: loses its tty */
+#define VFS_PM_EXEC    (VFS_RQ_BASE + 0x44) /* vfs_pm_exec -> OK; entry, sp */
+#define VFS_PM_REBOOT  (VFS_RQ_BASE + 0x45) /* sync, then unmount everything */
+#define VFS_PM_UNPAUSE (VFS_RQ_BASE + 0x46) /* vfs_pm: end its wait, -EINTR */
+#define VFS_PM_FIRST   VFS_PM_FORK
+#define VFS_PM_LAST    VFS_PM_UNPAUSE
 
 /* fcntl commands and descriptor flags (newlib's values). */
 #define VFS_F_DUPFD    0
