@@ -21,4 +21,15 @@
 		HELLO_MAJOR, "hello" \
 	}
 
+/*
+ * Devices the root can be mounted from.  Before a root file system
+ * exists VFS cannot look up /dev, so VFS_MOUNT on "/" names its device by
+ * one of these paths, which VFS knows without a lookup.
+ */
+#define DMAP_ROOT_DEVS \
+	{ "/dev/c0d0", ATA_MAJOR, 0 }, \
+	{ \
+		"/dev/ram", MEMORY_MAJOR, 2 \
+	}
+
 #endif
