@@ -2,7 +2,8 @@
 /*
  * Grant verification: read grant entries from the granters' memory and
  * follow indirect grants (at most GRANT_MAX_DEPTH hops) to the process
- * whose memory is finally copied.
+ * whose memory is finally copied.  A magic grant is honoured only when
+ * its granter holds SYS_VIRCOPY (it could copy that memory anyway).
  *
  * Live-update guard: after sys_update the new instance holds the endpoint
  * but the table registered is still the old one's until it re-registers.
@@ -30,6 +31,20 @@ static int read_entry(struct proc *granter, cp_grant_id_t gid,
 	return OK;
 }
 
+/* The process and address a magic grant of granter names. */
+static int magic_target(struct proc *granter, const struct grant_step *step,
+			struct proc **owner, vir_bytes *addr)
+{
+	int bit = SYS_VIRCOPY - KERNEL_CALL;
+
+	if (!priv_mask_test(granter->priv->k_call_mask, bit))
+		return -EPERM;
+	if (endpoint_lookup(step->next_granter, owner) != OK)
+		return -EPERM;
+	*addr = step->addr;
+	return OK;
+}
+
 int grant_verify(endpoint_t granter_e, endpoint_t grantee, cp_grant_id_t gid,
 		 vir_bytes offset, vir_bytes bytes, uint32_t access,
 		 struct proc **owner, vir_bytes *addr)
@@ -51,6 +66,8 @@ int grant_verify(endpoint_t granter_e, endpoint_t grantee, cp_grant_id_t gid,
 			*addr = step.addr;
 			return OK;
 		}
+		if (r == GRANT_MAGIC)
+			return magic_target(granter, &step, owner, addr);
 		if (r != GRANT_FOLLOW)
 			return r;
 		grantee = granter->endpoint;

@@ -10,10 +10,12 @@
 #include <axo/endpoint.h>
 
 #define GRANT_FOLLOW 1 /* indirect: continue at (next_granter, next_grant) */
+#define GRANT_MAGIC  2 /* magic: copy addr in next_granter's memory */
 
 struct grant_step {
-	vir_bytes addr;		 /* direct: granter address to copy */
-	endpoint_t next_granter; /* indirect: where the grant came from */
+	vir_bytes addr;		 /* direct, magic: address to copy */
+	endpoint_t next_granter; /* indirect: where the grant came from;
+				    magic: whose memory addr is in */
 	cp_grant_id_t next_grant;
 };
 

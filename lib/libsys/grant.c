@@ -81,6 +81,22 @@ cp_grant_id_t cpf_grant_indirect(endpoint_t who_to, endpoint_t who_from,
 	return publish(i, CPF_INDIRECT | CPF_READ | CPF_WRITE);
 }
 
+cp_grant_id_t cpf_grant_magic(endpoint_t who_to, endpoint_t who_from,
+			      vir_bytes addr, size_t bytes, int access)
+{
+	if ((access & ~(CPF_READ | CPF_WRITE | CPF_TRY)) != 0 ||
+	    !(access & (CPF_READ | CPF_WRITE)) || ensure_registered() != OK)
+		return GRANT_INVALID;
+	int i = alloc_slot(1);
+	if (i < 0)
+		return GRANT_INVALID;
+	grants[i].magic.who_to = who_to;
+	grants[i].magic.who_from = who_from;
+	grants[i].magic.start = addr;
+	grants[i].magic.len = bytes;
+	return publish(i, CPF_MAGIC | (uint32_t)access);
+}
+
 int cpf_revoke(cp_grant_id_t g)
 {
 	int i = GRANT_IDX(g);

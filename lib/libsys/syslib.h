@@ -86,6 +86,12 @@ cp_grant_id_t cpf_grant_direct(endpoint_t who_to, vir_bytes addr, size_t bytes,
 			       int access);
 cp_grant_id_t cpf_grant_indirect(endpoint_t who_to, endpoint_t who_from,
 				 cp_grant_id_t gr);
+/*
+ * A grant to who_to on [addr, addr + bytes) of who_from's memory: only
+ * good when we hold SYS_VIRCOPY (VFS passing on a user's buffer).
+ */
+cp_grant_id_t cpf_grant_magic(endpoint_t who_to, endpoint_t who_from,
+			      vir_bytes addr, size_t bytes, int access);
 cp_grant_id_t cpf_grant_state_transfer(endpoint_t self);
 int cpf_revoke(cp_grant_id_t g);
 int cpf_reload(void);

@@ -252,7 +252,41 @@ static void grant_neither_direct_nor_indirect_denied(void)
 	expect_denied("write", &g, GRANTEE, CPF_WRITE, 0, 0x10);
 }
 
+static cp_grant_t magic_grant(uint32_t flags, endpoint_t who_to)
+{
+	cp_grant_t g = { .flags = flags, .seq = SEQ };
+
+	g.magic.who_to = who_to;
+	g.magic.who_from = UPSTREAM;
+	g.magic.start = START;
+	g.magic.len = LEN;
+	return g;
+}
+
+static void grant_magic_returns_the_owner_and_address(void)
+{
+	cp_grant_t g = magic_grant(LIVE | CPF_MAGIC | CPF_READ, GRANTEE);
+	struct grant_step step = { 0 };
+
+	expect_eq_int("result", GRANT_MAGIC,
+		      grant_check_entry(&g, GID, GRANTEE, CPF_READ, 0x10, 0x20,
+					&step));
+	expect_eq_u32("addr", START + 0x10, step.addr);
+	expect_eq_int("owner", UPSTREAM, step.next_granter);
+}
+
+static void grant_magic_checks_grantee_range_and_access(void)
+{
+	cp_grant_t g = magic_grant(LIVE | CPF_MAGIC | CPF_READ, GRANTEE);
+
+	expect_denied("other grantee", &g, OTHER, CPF_READ, 0, 0x10);
+	expect_denied("one past the end", &g, GRANTEE, CPF_READ, 1, LEN);
+	expect_denied("write on read-only", &g, GRANTEE, CPF_WRITE, 0, 1);
+}
+
 static const struct unit_test tests[] = {
+	UNIT_TEST(grant_magic_returns_the_owner_and_address),
+	UNIT_TEST(grant_magic_checks_grantee_range_and_access),
 	UNIT_TEST(grant_direct_read_allowed_for_its_grantee),
 	UNIT_TEST(grant_direct_write_allowed_for_its_grantee),
 	UNIT_TEST(grant_direct_to_any_allowed_for_every_grantee),

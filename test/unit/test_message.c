@@ -154,15 +154,17 @@ static void asynmsg_is_80_bytes_with_message_at_16(void)
 		       offsetof(asynmsg_t, msg));
 }
 
-static void grant_entry_is_20_bytes_with_union_at_8(void)
+static void grant_entry_is_24_bytes_with_union_at_8(void)
 {
-	expect_eq_size("sizeof(cp_grant_t)", 20, sizeof(cp_grant_t));
+	expect_eq_size("sizeof(cp_grant_t)", 24, sizeof(cp_grant_t));
 	expect_eq_size("offsetof(cp_grant_t, seq)", 4,
 		       offsetof(cp_grant_t, seq));
 	expect_eq_size("offsetof(cp_grant_t, direct.who_to)", 8,
 		       offsetof(cp_grant_t, direct.who_to));
 	expect_eq_size("offsetof(cp_grant_t, indirect.who_to)", 8,
 		       offsetof(cp_grant_t, indirect.who_to));
+	expect_eq_size("offsetof(cp_grant_t, magic.len)", 20,
+		       offsetof(cp_grant_t, magic.len));
 	expect_eq_size("offsetof(cp_grant_t, indirect.grant)", 16,
 		       offsetof(cp_grant_t, indirect.grant));
 }
@@ -344,7 +346,7 @@ static const struct unit_test tests[] = {
 	UNIT_TEST(sys_payload_table_lists_every_msg_sys_member),
 	UNIT_TEST(payload_64bit_fields_are_8_aligned_so_i386_matches_host),
 	UNIT_TEST(asynmsg_is_80_bytes_with_message_at_16),
-	UNIT_TEST(grant_entry_is_20_bytes_with_union_at_8),
+	UNIT_TEST(grant_entry_is_24_bytes_with_union_at_8),
 	UNIT_TEST(grant_id_round_trips_index_and_sequence),
 	UNIT_TEST(kernel_call_numbers_lie_in_kernel_call_range),
 	UNIT_TEST(kernel_call_numbers_and_handlers_are_unique),

@@ -3,7 +3,8 @@
  * The libsys grant API (cpf_*): a child makes grants in its own table and
  * ktest copies through them.  The kernel-side checks have their own tests
  * in t_memory.c; these check the library's bookkeeping: registration in a
- * forked child, revocation, sequence numbers, invalid arguments.
+ * forked child, revocation, sequence numbers, invalid arguments; and
+ * magic grants, which cover a third process's memory.
  */
 #include "ktest.h"
 
@@ -80,7 +81,67 @@ static void cpf_forked_child_registers_its_own_table(void)
 	expect_eq(OK, cpf_revoke(mine));
 }
 
+#define MAGIC_PATTERN 0xa5
+
+/* Fill shared_buf with MAGIC_PATTERN, then wait to be read. */
+static int fill_and_wait(uint32_t unused)
+{
+	(void)unused;
+	memset(shared_buf, MAGIC_PATTERN, sizeof(shared_buf));
+	return OK;
+}
+
+/* A magic grant made by ktest (it holds SYS_VIRCOPY) reads the owner. */
+static void cpf_magic_grant_copies_the_owners_memory_not_the_granters(void)
+{
+	struct spawn_opts o = sys_opts(NULL, false);
+	struct child_run run;
+	uint8_t buf[sizeof(shared_buf)];
+
+	memset(shared_buf, 0, sizeof(shared_buf)); /* ktest's own copy */
+	run_child(fill_and_wait, 0, &o, &run);	   /* the child's, filled */
+	cp_grant_id_t g =
+		cpf_grant_magic(ktest_ep, run.ep, (vir_bytes)shared_buf,
+				sizeof(shared_buf), CPF_READ | CPF_WRITE);
+	expect_true(g >= 0);
+	memset(buf, 0, sizeof(buf));
+	expect_eq(OK, sys_safecopyfrom(ktest_ep, g, 0, buf, sizeof(buf)));
+	expect_eq(MAGIC_PATTERN, buf[0]);
+	expect_eq(MAGIC_PATTERN, buf[sizeof(buf) - 1]);
+	expect_eq(0, shared_buf[0]);
+	expect_eq(-EPERM, sys_safecopyfrom(ktest_ep, g, 1, buf, sizeof(buf)));
+	expect_eq(OK, cpf_revoke(g));
+	expect_eq(-EPERM, sys_safecopyfrom(ktest_ep, g, 0, buf, 1));
+}
+
+/* A granter without SYS_VIRCOPY makes a magic grant on ktest's memory. */
+static int forge_magic(uint32_t unused)
+{
+	(void)unused;
+	return cpf_grant_magic(ktest_ep, ktest_ep, (vir_bytes)shared_buf,
+			       sizeof(shared_buf), CPF_READ);
+}
+
+static void cpf_magic_grant_of_a_granter_without_vircopy_is_refused(void)
+{
+	struct priv_spec spec = default_sys_spec();
+	priv_mask_clear(spec.k_call_mask, SYS_VIRCOPY - KERNEL_CALL);
+	struct spawn_opts o = sys_opts(&spec, false);
+	endpoint_t e;
+	int g = GRANT_INVALID;
+	uint8_t byte;
+
+	expect_eq(OK, spawn(forge_magic, 0, &o, &e));
+	expect_eq(OK, child_wait(e, &g));
+	expect_true(g >= 0); /* the library makes it; the kernel refuses it */
+	expect_eq(-EPERM, sys_safecopyfrom(e, g, 0, &byte, 1));
+}
+
 const struct test_case grant_tests[] = {
+	{ "cpf_magic_grant_copies_the_owners_memory_not_the_granters",
+	  cpf_magic_grant_copies_the_owners_memory_not_the_granters },
+	{ "cpf_magic_grant_of_a_granter_without_vircopy_is_refused",
+	  cpf_magic_grant_of_a_granter_without_vircopy_is_refused },
 	{ "cpf_revoked_grant_id_stays_invalid_after_its_slot_is_reused",
 	  cpf_revoked_grant_id_stays_invalid_after_its_slot_is_reused },
 	{ "cpf_forked_child_registers_its_own_table",
