@@ -68,7 +68,7 @@ struct vm_exec_msg {
 	vir_bytes image;     /* VM_EXEC_FILE: the ELF file in VFS's memory */
 	vir_bytes image_len; /* VM_EXEC_FILE: its size in bytes */
 	vir_bytes entry;     /* reply: the program's entry point */
-	vir_bytes sp;	 /* reply: USER_STACK_TOP - frame_len */
+	vir_bytes sp;	     /* reply: USER_STACK_TOP - frame_len */
 };
 
 struct vm_endpt_msg { /* VM_EXIT */
