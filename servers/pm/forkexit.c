@@ -65,6 +65,7 @@ int do_fork(struct mproc *caller, message *m)
 		return -EAGAIN;
 	}
 	init_child(child, caller, pid, e);
+	vfs_fork(caller, child);
 	pm_reply(e, 0, NULL); /* the child's fork returns 0 */
 	return pid;
 }
@@ -114,6 +115,7 @@ void pm_exit_proc(struct mproc *mp, int32_t status)
 {
 	alarm_cancel(mp);
 	account(mp);
+	vfs_exit(mp);
 	release_process(mp->endpt);
 	mp_set_endpt(mp, NONE);
 	mp->flags = (mp->flags & (MP_IN_USE | MP_EXECED)) | MP_ZOMBIE;

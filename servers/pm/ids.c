@@ -46,14 +46,20 @@ static int set_id(const struct mproc *caller, int32_t id, int32_t real,
 
 int do_setuid(struct mproc *caller, message *m)
 {
-	return set_id(caller, m->pm_ids.uid, caller->uid, &caller->uid,
-		      &caller->euid);
+	int r = set_id(caller, m->pm_ids.uid, caller->uid, &caller->uid,
+		       &caller->euid);
+	if (r == OK)
+		vfs_setids(caller);
+	return r;
 }
 
 int do_setgid(struct mproc *caller, message *m)
 {
-	return set_id(caller, m->pm_ids.gid, caller->gid, &caller->gid,
-		      &caller->egid);
+	int r = set_id(caller, m->pm_ids.gid, caller->gid, &caller->gid,
+		       &caller->egid);
+	if (r == OK)
+		vfs_setids(caller);
+	return r;
 }
 
 int do_setsid(struct mproc *caller, message *m)
@@ -64,6 +70,7 @@ int do_setsid(struct mproc *caller, message *m)
 	if ((r = mp_check_setsid(caller)) != OK)
 		return r;
 	caller->sid = caller->pgid = caller->pid;
+	vfs_setsid(caller);
 	return caller->sid;
 }
 

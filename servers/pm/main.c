@@ -121,6 +121,7 @@ static int init_fresh(int type, const struct sef_init_info *info)
 	if (n < 0)
 		return n;
 	mp_table_init();
+	pm_vfs_init();
 	for (int i = 0; i < n; i++)
 		if (image[i].proc_nr >= 0 && !(image[i].flags & BOOT_FILE))
 			add_boot_process(&image[i]);

@@ -87,6 +87,11 @@ int do_reboot(struct mproc *caller, message *m)
 {
 	if (caller->euid != 0)
 		return -EPERM;
+	if (m->pm_reboot.how < 0 || m->pm_reboot.how > PM_RB_POWEROFF)
+		return -EINVAL;
+	int r = vfs_reboot();
+	if (r != OK)
+		printf("pm: file systems not unmounted cleanly: %d\n", r);
 	switch (m->pm_reboot.how) {
 	case PM_RB_HALT:
 		return sys_abort(ABORT_HALT, 0);

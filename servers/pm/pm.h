@@ -9,7 +9,8 @@
  * Handlers take the caller's entry and the message, fill the reply's
  * payload in the same message and return the reply's m_type, or
  * -EDONTREPLY when there is no reply now (exit, exec, a blocked wait or
- * sigsuspend).  PM blocks only on VM (sendrec) and on kernel calls.
+ * sigsuspend).  PM blocks only on VM and VFS (sendrec), neither of which
+ * ever waits on PM, and on kernel calls.
  */
 #ifndef PM_PM_H
 #define PM_PM_H
@@ -65,6 +66,20 @@ int do_setsid(struct mproc *caller, message *m);
 int do_getpgrp(struct mproc *caller, message *m);
 int do_setpgid(struct mproc *caller, message *m);
 int do_getsid(struct mproc *caller, message *m);
+
+/* vfs.c: notices to VFS; all are skipped when the image has no VFS. */
+void pm_vfs_init(void);
+bool pm_vfs_present(void);
+/* sendrec m to VFS: the IPC error or VFS's reply status (-ENOSYS: none). */
+int pm_vfs_call(message *m);
+void vfs_fork(const struct mproc *parent, const struct mproc *child);
+void vfs_exit(const struct mproc *mp);
+void vfs_setids(const struct mproc *mp);
+void vfs_setsid(const struct mproc *mp);
+/* End mp's wait in VFS, if any, with -EINTR (a signal is to be caught). */
+void vfs_unpause(const struct mproc *mp);
+/* Sync and unmount every file system (before a halt). */
+int vfs_reboot(void);
 
 /* misc.c */
 int do_alarm(struct mproc *caller, message *m);

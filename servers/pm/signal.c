@@ -9,8 +9,9 @@
  * (-EBUSY) while the process is blocked in IPC, so delivery runs after
  * the request at hand has been answered (sig_deliver_all, from the main
  * loop), and a process blocked in PM itself (waitpid, sigsuspend) is
- * answered -EINTR first.  A process blocked in IPC elsewhere keeps the
- * signal pending and PM retries on a one-tick timer.
+ * answered -EINTR first, and one waiting in VFS (a tty read, a pipe) is
+ * released by VFS_PM_UNPAUSE.  A process blocked in IPC elsewhere keeps
+ * the signal pending and PM retries on a one-tick timer.
  */
 #include "pm.h"
 
@@ -77,6 +78,11 @@ static bool catch_signal(struct mproc *mp, int sig)
 	int r = sys_sigsend(mp->endpt, sig, mp->sigact[sig].handler,
 			    mp->sig_trampoline, restore);
 
+	if (r == -EBUSY && pm_vfs_present()) {
+		vfs_unpause(mp); /* it may be waiting in VFS */
+		r = sys_sigsend(mp->endpt, sig, mp->sigact[sig].handler,
+				mp->sig_trampoline, restore);
+	}
 	if (r == -EBUSY) {
 		if (!retry_timer.armed)
 			tmr_set(&retry_timer, 1, retry_expired, 0);
