@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * The console descriptors 0, 1 and 2 before VFS serves them (DESIGN §5,
- * VFS issue): this file is a stand-in and goes away when init opens
- * /dev/console.  vfs.c routes these descriptors here.
+ * The console descriptors 0, 1 and 2 of a program in an image without
+ * VFS (the user test suite, the benchmarks): vfs.c routes them here when
+ * VFS does not answer.  Where VFS runs, init opens /dev/console as 0, 1
+ * and 2 and every descriptor is VFS's.
  *
  *   fd 0      reads end of file at once;
  *   fd 1, 2   write to the kernel log through PM (PM_KLOG, at most
@@ -16,6 +17,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <axo/libc.h>
+
 #include "libc_priv.h"
 
 #define CONSOLE_FDS 3
@@ -23,9 +26,28 @@
 /* Bit fd set: the console descriptor fd was closed. */
 static unsigned closed_fds;
 
+/*
+ * Does VFS answer?  Asked once per program: VFS answers a close of
+ * descriptor -1 with -EBADF; without VFS the sendrec itself fails.
+ */
+static bool vfs_answers(void)
+{
+	static int known = -1;
+
+	if (known < 0) {
+		message m;
+		memset(&m, 0, sizeof(m));
+		m.m_type = VFS_CLOSE;
+		m.vfs_fd.fd = -1;
+		known = libc_sendrec(VFS_PROC_NR, &m) == OK;
+	}
+	return known;
+}
+
 bool console_fd(int fd)
 {
-	return fd >= 0 && fd < CONSOLE_FDS && !(closed_fds & (1u << fd));
+	return fd >= 0 && fd < CONSOLE_FDS && !(closed_fds & (1u << fd)) &&
+	       !vfs_answers();
 }
 
 /* One PM_KLOG of n <= PM_KLOG_MAX bytes; OK or -E*. */
@@ -106,4 +128,15 @@ int console_fcntl(int fd, int cmd)
 	default:
 		return libc_result(-EINVAL);
 	}
+}
+
+int axo_klog(const char *text)
+{
+	size_t n = strlen(text);
+	int r = OK;
+
+	for (size_t done = 0; r >= 0 && done < n; done += PM_KLOG_MAX)
+		r = klog(text + done,
+			 n - done < PM_KLOG_MAX ? n - done : PM_KLOG_MAX);
+	return libc_result(r < 0 ? r : 0);
 }

@@ -29,6 +29,12 @@ int axo_vm_info(struct vm_info_msg *out);
  */
 int axo_boot_file(int index, char *name, size_t len, unsigned *flags);
 
+/*
+ * Writes text to the kernel log through PM, whatever descriptors 0..2
+ * are (init, before the console is open).
+ */
+int axo_klog(const char *text);
+
 /* Sets the break to addr (newlib declares only sbrk). */
 int brk(void *addr);
 
