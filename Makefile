@@ -46,10 +46,12 @@ BOOTLIST := boot/modules.list
 SYSTEM_MODULES := $(shell $(PYTHON) tools/gen_boot.py names $(BOOTLIST) system)
 KTEST_MODULES  := $(shell $(PYTHON) tools/gen_boot.py names $(BOOTLIST) ktest)
 BENCH_MODULES  := $(shell $(PYTHON) tools/gen_boot.py names $(BOOTLIST) bench)
+TTY_MODULES    := $(shell $(PYTHON) tools/gen_boot.py names $(BOOTLIST) tty)
 
 .PHONY: all run test bench debug clean distclean format-check deps unit-test newlib \
         host-test programs
 all: $(B)/axolotl.iso $(B)/ktest.iso $(addprefix $(B)/bin/,$(BENCH_MODULES)) \
+     $(addprefix $(B)/bin/,$(TTY_MODULES)) \
      programs
 
 deps:
@@ -225,9 +227,11 @@ debug: $(B)/axolotl.iso
 # ---- tests and benchmarks ----
 INITRD_SYSTEM = $(shell $(PYTHON) tools/gen_boot.py initrd $(BOOTLIST) system $(B)/bin)
 INITRD_KTEST  = $(shell $(PYTHON) tools/gen_boot.py initrd $(BOOTLIST) ktest $(B)/bin)
+INITRD_TTY    = $(shell $(PYTHON) tools/gen_boot.py initrd $(BOOTLIST) tty $(B)/bin)
 INITRD_BENCH  = $(shell $(PYTHON) tools/gen_boot.py initrd $(BOOTLIST) bench $(B)/bin)
 BOOT_ARGS = --kernel $(B)/kernel.elf --initrd-system "$(INITRD_SYSTEM)" \
-            --initrd-ktest "$(INITRD_KTEST)" --disk-ktest $(B)/disk-test.img
+            --initrd-ktest "$(INITRD_KTEST)" --initrd-tty "$(INITRD_TTY)" \
+            --disk-ktest $(B)/disk-test.img
 
 # The disk of the ktest image's ata driver: a known pattern per sector.
 $(B)/disk-test.img: tools/mk-test-disk.py

@@ -19,6 +19,8 @@ def add_boot_args(ap, timeout):
                     help="QEMU -initrd string of the system image")
     ap.add_argument("--initrd-ktest", required=True,
                     help="QEMU -initrd string of the kernel-test image")
+    ap.add_argument("--initrd-tty", default=None,
+                    help="QEMU -initrd string of the tty scenario image")
     ap.add_argument("--disk-ktest", required=True,
                     help="raw disk image of the kernel-test image's ata "
                     "driver (IDE primary master)")

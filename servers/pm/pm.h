@@ -45,6 +45,7 @@ int do_exec(struct mproc *caller, message *m);
 
 /* signal.c */
 int do_kill(struct mproc *caller, message *m);
+int do_srv_kill(struct mproc *caller, message *m);
 int do_sigaction(struct mproc *caller, message *m);
 int do_sigprocmask(struct mproc *caller, message *m);
 int do_sigpending(struct mproc *caller, message *m);

@@ -219,6 +219,33 @@ int do_kill(struct mproc *caller, message *m)
 	return OK;
 }
 
+/*
+ * PM_SRV_KILL from a system process (the tty driver's ^C): kill without
+ * the uid check, never answered, so the sender never waits on PM.  A
+ * user process is refused with an answer (it waits in sendrec).
+ */
+int do_srv_kill(struct mproc *caller, message *m)
+{
+	int32_t pid = m->pm_kill.pid;
+	int sig = m->pm_kill.sig;
+
+	if (!(caller->flags & MP_SYSTEM))
+		return -EPERM;
+	if (sig <= 0 || sig >= PM_NSIG || pid == 0 || pid == -1 ||
+	    pid == INT32_MIN)
+		return -EDONTREPLY; /* bad request: nothing to do, no answer */
+	if (pid > 0) {
+		struct mproc *t = mp_by_pid(pid);
+		if (t != NULL)
+			sig_raise(t, sig, false); /* not a live user: ignored */
+		return -EDONTREPLY;
+	}
+	for (int i = 0; i < NR_MPROCS; i++)
+		if (is_live_user(&mproc[i]) && mproc[i].pgid == -pid)
+			sig_raise(&mproc[i], sig, false);
+	return -EDONTREPLY;
+}
+
 int do_sigaction(struct mproc *caller, message *m)
 {
 	const struct pm_sigaction_msg *s = &m->pm_sigaction;

@@ -16,10 +16,12 @@ static unsigned nr_image;
 /* The devices of the boot drivers: ports (inclusive) and one IRQ line. */
 static const struct boot_device {
 	const char *name;
+	int nr_io;
 	struct io_range io[2];
 	int irq;
 } boot_devices[] = {
-	{ "ata", { { 0x1f0, 0x1f7 }, { 0x3f6, 0x3f6 } }, 14 },
+	{ "ata", 2, { { 0x1f0, 0x1f7 }, { 0x3f6, 0x3f6 } }, 14 },
+	{ "tty", 1, { { 0x3f8, 0x3ff } }, 4 },
 };
 
 /* Grant b its device's ports and IRQ, if it drives one. */
@@ -31,7 +33,7 @@ static int grant_device(const struct boot_image_entry *b)
 		if (strcmp(d->name, b->name) != 0)
 			continue;
 		int r = OK;
-		for (int j = 0; r == OK && j < 2; j++)
+		for (int j = 0; r == OK && j < d->nr_io; j++)
 			r = sys_privctl(b->endpoint, SYS_PRIV_ADD_IO,
 					(vir_bytes)&d->io[j]);
 		return r == OK ? sys_privctl(b->endpoint, SYS_PRIV_ADD_IRQ,

@@ -7,7 +7,9 @@
  * status 0 (all passed) or 1.  Kernel command-line words: seed=N sets the
  * fuzzing seed; bench runs the benchmarks instead (bench.c); panic-selftest
  * sends ktest, its own signal manager with no backup, a lethal signal,
- * which must stop the system with a clear kernel panic and stack trace.
+ * which must stop the system with a clear kernel panic and stack trace;
+ * tty-scenario (boot image [tty]) only starts the boot services and
+ * waits for ttyprobe's failure count, which becomes the exit status.
  */
 #include "ktest.h"
 
@@ -78,7 +80,8 @@ static void leak_check(unsigned kernel_pages_before)
 enum mode {
 	MODE_TESTS,
 	MODE_BENCH,
-	MODE_PANIC
+	MODE_PANIC,
+	MODE_TTY
 };
 
 static enum mode parse_cmdline(void)
@@ -92,7 +95,24 @@ static enum mode parse_cmdline(void)
 		return MODE_BENCH;
 	if (env_get_param("panic-selftest", value, sizeof(value)) == OK)
 		return MODE_PANIC;
+	if (env_get_param("tty-scenario", value, sizeof(value)) == OK)
+		return MODE_TTY;
 	return MODE_TESTS;
+}
+
+/* The tty scenario: ttyprobe's failure count ends the emulator. */
+static _Noreturn void tty_scenario(void)
+{
+	message m;
+	uint32_t status;
+
+	for (;;) {
+		if (ipc_receive(ANY, &m, &status) != OK ||
+		    is_ipc_notify(status))
+			continue;
+		printf("ktest: ttyprobe reported %d failures\n", m.m_type);
+		sys_abort(ABORT_EXIT, m.m_type == 0 ? 0 : 1);
+	}
 }
 
 int main(void);
@@ -113,6 +133,8 @@ int main(void)
 		printf("ktest: still running after a lethal signal\n");
 		sys_abort(ABORT_EXIT, 1);
 		break;
+	case MODE_TTY:
+		tty_scenario();
 	case MODE_TESTS:
 		break;
 	}

@@ -9,6 +9,11 @@
  */
 #include "utest.h"
 #include "../uchild/uchild.h"
+#include <axo/endpoint.h>
+#include <axo/ipc.h>
+
+/* libc's raw request helper (lib/libc/libc_priv.h): OK or -E*. */
+int libc_call(endpoint_t dst, int type, message *m);
 
 static volatile sig_atomic_t caught_sig;   /* last signal a handler saw */
 static volatile sig_atomic_t caught_count; /* handler invocations */
@@ -212,6 +217,18 @@ static void kill_of_missing_process_fails_esrch(void)
 	pid_t pid = fork_child(exit_at_once);
 	wait_for(pid);
 	expect_errno(ESRCH, kill(pid, SIGTERM));
+}
+
+/* PM_SRV_KILL is for system processes (the tty driver): a user's fails. */
+static void srv_kill_from_user_process_is_refused(void)
+{
+	message m = { 0 };
+
+	m.pm_kill.pid = getpid();
+	m.pm_kill.sig = SIGTERM;
+	expect_eq(-EPERM, libc_call(PM_PROC_NR, PM_SRV_KILL, &m));
+	m.pm_kill.pid = -getpgrp();
+	expect_eq(-EPERM, libc_call(PM_PROC_NR, PM_SRV_KILL, &m));
 }
 
 static void kill_with_invalid_signal_fails_einval(void)
@@ -487,6 +504,8 @@ const struct utest_case signal_tests[] = {
 	  sigchld_default_does_not_kill_parent },
 	{ "kill_of_missing_process_fails_esrch",
 	  kill_of_missing_process_fails_esrch },
+	{ "srv_kill_from_user_process_is_refused",
+	  srv_kill_from_user_process_is_refused },
 	{ "kill_with_invalid_signal_fails_einval",
 	  kill_with_invalid_signal_fails_einval },
 	{ "kill_signal_zero_checks_existence",

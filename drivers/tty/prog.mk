@@ -1,0 +1,3 @@
+PROG := tty
+SRCS := tty.c line.c uart.c
+LIBS := chardriver sys

@@ -1,0 +1,3 @@
+PROG := ttyprobe
+SRCS := main.c
+LIBS := sys
