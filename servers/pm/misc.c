@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * Alarms, times, the clock, reboot and the interim console output.
+ * Alarms, times, the clock, reboot (VFS syncs and unmounts first) and
+ * the interim console output.
  * Alarms are libsys timers (one per entry) multiplexed on PM's kernel
  * alarm; main.c feeds them the CLOCK notifications.
  */
@@ -83,19 +84,55 @@ int do_time(struct mproc *caller, message *m)
 	return OK;
 }
 
+/* Is VFS a process of the boot image (so that it can be asked to sync)? */
+static bool vfs_in_boot_image(void)
+{
+	static struct boot_image_entry image[BOOT_IMAGE_MAX];
+	int n = sys_boot_image(image);
+
+	for (int i = 0; i < n; i++)
+		if (image[i].endpoint == VFS_PROC_NR && image[i].proc_nr >= 0 &&
+		    !(image[i].flags & BOOT_FILE))
+			return true;
+	return false;
+}
+
+/*
+ * Before the machine stops: VFS syncs and unmounts every file system
+ * (VFS_PM_REBOOT).  A failure is reported, not fatal: the caller asked
+ * for the machine to stop, and stopping it is still the best we can do.
+ */
+static void vfs_shutdown(void)
+{
+	message m = { 0 };
+	int r;
+
+	if (!vfs_in_boot_image())
+		return;
+	m.m_type = VFS_PM_REBOOT;
+	r = ipc_sendrec(VFS_PROC_NR, &m);
+	if (r == OK)
+		r = m.m_type;
+	if (r != OK)
+		printf("pm: VFS could not sync and unmount: %d\n", r);
+}
+
 int do_reboot(struct mproc *caller, message *m)
 {
+	int how = m->pm_reboot.how;
+
 	if (caller->euid != 0)
 		return -EPERM;
-	switch (m->pm_reboot.how) {
+	if (how != PM_RB_HALT && how != PM_RB_REBOOT && how != PM_RB_POWEROFF)
+		return -EINVAL;
+	vfs_shutdown();
+	switch (how) {
 	case PM_RB_HALT:
 		return sys_abort(ABORT_HALT, 0);
 	case PM_RB_REBOOT:
 		return sys_abort(ABORT_REBOOT, 0);
-	case PM_RB_POWEROFF:
-		return sys_abort(ABORT_EXIT, m->pm_reboot.status);
 	default:
-		return -EINVAL;
+		return sys_abort(ABORT_EXIT, m->pm_reboot.status);
 	}
 }
 
