@@ -4,8 +4,11 @@
 # Build the shell and the commands (commands/*/) for the host, into
 # build/host/bin/<name>, so that test/host/test_commands.py can run them
 # on the host (they are POSIX programs; the guest links the same sources
-# against newlib).  Each directory's .c files make one program named after
-# the directory.  Compiled as strictly as guest code.  Prints one
+# against newlib).  Each directory with a prog.mk makes one program named
+# after the directory, from the SRCS of its prog.mk, or from HOST_SRCS
+# when it sets them: a command that needs Axolotl's own calls keeps them
+# in a file of its own and names a host stand-in there (canned figures,
+# no real shutdown).  Compiled as strictly as guest code.  Prints one
 # line per program that fails to build and exits 1 if any did.
 set -uo pipefail
 
@@ -18,9 +21,21 @@ out_dir=build/host/bin
 status=0
 
 mkdir -p "$out_dir" || exit 1
+# The value of variable $2 in prog.mk $1, or nothing.
+mk_var()
+{
+	sed -n "s/^$2[[:space:]]*:=[[:space:]]*//p" "$1"
+}
+
 for dir in commands/*/; do
+	[ -f "$dir/prog.mk" ] || continue
 	name=$(basename "$dir")
-	srcs=("$dir"*.c)
+	list=$(mk_var "$dir/prog.mk" HOST_SRCS)
+	[ -n "$list" ] || list=$(mk_var "$dir/prog.mk" SRCS)
+	srcs=()
+	for src in $list; do
+		srcs+=("$dir$src")
+	done
 	if ! "$host_cc" "${cflags[@]}" -I"$dir" "${srcs[@]}" \
 		-o "$out_dir/$name"; then
 		echo "host-commands: $name does not build"

@@ -10,6 +10,7 @@
 
 #include <axo/types.h>
 #include <axo/msgtype.h>
+#include <axo/config.h>
 
 #define PM_EXIT	       (PM_RQ_BASE + 0)	 /* pm_exit: never answered */
 #define PM_FORK	       (PM_RQ_BASE + 1)	 /* -> child pid; the child gets 0 */
@@ -35,7 +36,8 @@
 #define PM_REBOOT      (PM_RQ_BASE + 21) /* pm_reboot: superuser only */
 #define PM_KLOG	       (PM_RQ_BASE + 22) /* pm_klog: stdout until a tty exists */
 #define PM_SRV_KILL    (PM_RQ_BASE + 23) /* pm_kill, system processes: no answer */
-#define PM_NR_CALLS    24
+#define PM_GETPROCS    (PM_RQ_BASE + 24) /* pm_getprocs -> entries copied */
+#define PM_NR_CALLS    25
 
 /* waitpid options (newlib's values). */
 #define PM_WNOHANG   1
@@ -154,6 +156,31 @@ struct pm_klog_msg {
 
 #define PM_KLOG_MAX 256
 
+/* Process states in struct pm_procinfo. */
+#define PM_PS_RUNNING  0 /* runnable, or blocked outside PM */
+#define PM_PS_SLEEPING 1 /* blocked in waitpid, sigsuspend or pause */
+#define PM_PS_STOPPED  2
+#define PM_PS_ZOMBIE   3 /* exited, not yet waited for */
+
+/* One process as PM_GETPROCS reports it. */
+struct pm_procinfo {
+	int32_t pid, ppid;
+	endpoint_t endpt; /* NONE for a zombie */
+	uint32_t state;	  /* PM_PS_* */
+	char name[PROC_NAME_LEN];
+};
+
+/*
+ * Copy at most count entries of struct pm_procinfo, in table order, to
+ * buf in the caller's memory.  The reply's m_type is the number copied;
+ * total is how many processes PM has (more than copied: buf was short).
+ */
+struct pm_getprocs_msg {
+	vir_bytes buf;
+	uint32_t count;
+	uint32_t total; /* reply */
+};
+
 #define MSG_PM_MEMBERS \
 	struct pm_exit_msg pm_exit; \
 	struct pm_wait_msg pm_wait; \
@@ -168,7 +195,8 @@ struct pm_klog_msg {
 	struct pm_times_msg pm_times; \
 	struct pm_time_msg pm_time; \
 	struct pm_reboot_msg pm_reboot; \
-	struct pm_klog_msg pm_klog;
+	struct pm_klog_msg pm_klog; \
+	struct pm_getprocs_msg pm_getprocs;
 
 _Static_assert(sizeof(struct pm_ids_msg) <= MSG_PAYLOAD_SIZE, "pm_ids");
 _Static_assert(sizeof(struct pm_times_msg) <= MSG_PAYLOAD_SIZE, "pm_times");

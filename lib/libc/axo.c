@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * The Axolotl calls of <axo/libc.h>, and getentropy, which newlib's
+ * The Axolotl calls of <axo/libc.h>, reboot (<sys/reboot.h>), and
+ * getentropy, which newlib's
  * arc4random asks for: there is no entropy source yet, so it fails with
  * ENOSYS rather than hand out predictable bytes.
  */
 #include <string.h>
+#include <sys/reboot.h>
 #include <unistd.h>
 
 #include <axo/libc.h>
@@ -19,6 +21,31 @@ int axo_poweroff(int status)
 	m.pm_reboot.how = PM_RB_POWEROFF;
 	m.pm_reboot.status = status;
 	return libc_result(libc_call(PM_PROC_NR, PM_REBOOT, &m));
+}
+
+int reboot(int how)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.pm_reboot.how = how;
+	return libc_result(libc_call(PM_PROC_NR, PM_REBOOT, &m));
+}
+
+int axo_procinfo(struct pm_procinfo *buf, size_t count, unsigned *total)
+{
+	message m;
+	int r;
+
+	memset(&m, 0, sizeof(m));
+	m.pm_getprocs.buf = (vir_bytes)buf;
+	m.pm_getprocs.count = count > UINT32_MAX ? UINT32_MAX : (uint32_t)count;
+	r = libc_call(PM_PROC_NR, PM_GETPROCS, &m);
+	if (r < 0)
+		return libc_result(r);
+	if (total != NULL)
+		*total = m.pm_getprocs.total;
+	return r;
 }
 
 int axo_vm_info(struct vm_info_msg *out)

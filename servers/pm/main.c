@@ -41,6 +41,7 @@ static const struct pm_call calls[PM_NR_CALLS] = {
 	CALL(PM_REBOOT) = { do_reboot, false },
 	CALL(PM_KLOG) = { do_klog, true },
 	CALL(PM_SRV_KILL) = { do_srv_kill, true },
+	CALL(PM_GETPROCS) = { do_getprocs, true },
 };
 
 /* Stands in for a caller without an entry (a service RS started later). */

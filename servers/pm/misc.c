@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * Alarms, times, the clock, reboot and the interim console output.
+ * Alarms, times, the clock, reboot (VFS syncs and unmounts first) and
+ * the interim console output.
  * Alarms are libsys timers (one per entry) multiplexed on PM's kernel
  * alarm; main.c feeds them the CLOCK notifications.
  */
@@ -85,22 +86,22 @@ int do_time(struct mproc *caller, message *m)
 
 int do_reboot(struct mproc *caller, message *m)
 {
+	int how = m->pm_reboot.how;
+
 	if (caller->euid != 0)
 		return -EPERM;
-	if (m->pm_reboot.how < 0 || m->pm_reboot.how > PM_RB_POWEROFF)
+	if (how != PM_RB_HALT && how != PM_RB_REBOOT && how != PM_RB_POWEROFF)
 		return -EINVAL;
 	int r = vfs_reboot();
 	if (r != OK)
 		printf("pm: file systems not unmounted cleanly: %d\n", r);
-	switch (m->pm_reboot.how) {
+	switch (how) {
 	case PM_RB_HALT:
 		return sys_abort(ABORT_HALT, 0);
 	case PM_RB_REBOOT:
 		return sys_abort(ABORT_REBOOT, 0);
-	case PM_RB_POWEROFF:
-		return sys_abort(ABORT_EXIT, m->pm_reboot.status);
 	default:
-		return -EINVAL;
+		return sys_abort(ABORT_EXIT, m->pm_reboot.status);
 	}
 }
 

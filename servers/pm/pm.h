@@ -91,4 +91,7 @@ int do_klog(struct mproc *caller, message *m);
 /* Stop mp's alarm (at exit). */
 void alarm_cancel(struct mproc *mp);
 
+/* procinfo.c */
+int do_getprocs(struct mproc *caller, message *m);
+
 #endif

@@ -242,6 +242,92 @@ CASES = [
      "kill: abc: not a pid"),
 ]
 
+# ps, uptime, free, shutdown and reboot ask the system through one file
+# each (prog.mk: SRCS); their host builds (HOST_SRCS) use stand-ins with
+# fixed figures, and the stand-in of shutdown prints what it would do.
+# mount and umount change only the mount table ($MTAB) on the host.
+PS_OUT = ("  PID  PPID ENDPOINT STATE CMD\n"
+          "    1     0        4 S     init\n"
+          "    7     0        5 R     vfs\n"
+          "   12     1       71 S     sh\n"
+          "   13    12        - Z     sleep\n"
+          "   14    12       73 R     ps\n")
+FREE_OUT = ("KiB             total       used       free\n"
+            "Mem:            30720       6144      24576\n"
+            "boot images: 1024 KiB, page-table pool: 256 KiB free, "
+            "11 address spaces\n")
+DF_HEAD = r"Filesystem\s+1K-blocks\s+Used\s+Available Mounted on\n"
+STOP_SEQ = "kill -1 15\npause\nkill -1 9\nstop %s\n"
+CASES += [
+    ("ps_lists_every_process", "ps", PS_OUT, 0, ""),
+    ("ps_rejects_arguments", "ps -e; echo $?", "2\n", 0,
+     "ps: -e: unknown argument"),
+    ("uptime_days_and_processes", "uptime",
+     "up 2 days, 3:04:05, 9 processes\n", 0, ""),
+    ("uptime_rejects_arguments", "uptime x; echo $?", "2\n", 0,
+     "usage: uptime"),
+    ("free_reports_kib", "free", FREE_OUT, 0, ""),
+    ("free_rejects_arguments", "free -m; echo $?", "2\n", 0,
+     "free: -m: unknown argument"),
+    ("mount_lists_table", "echo '/dev/c0d0p0 / ext2 rw' > mt; "
+     "echo '# note' >> mt; echo '/dev/ram /tmp ext2' >> mt; MTAB=mt mount",
+     "/dev/c0d0p0 on / type ext2 (rw)\n/dev/ram on /tmp type ext2 (rw)\n",
+     0, ""),
+    ("mount_records_options", "mkdir d; MTAB=mt mount -r /dev/ram d -t "
+     "ext3; echo $?; MTAB=mt mount", "0\n/dev/ram on d type ext3 (ro)\n",
+     0, ""),
+    ("mount_default_type_is_ext2", "mkdir d; MTAB=mt mount /dev/ram d; "
+     "cat mt", "/dev/ram d ext2 rw\n", 0, ""),
+    ("mount_one_operand_is_usage", "mount /dev/ram; echo $?", "2\n", 0,
+     "usage: mount [DEV DIR [-t TYPE] [-r]]"),
+    ("mount_unknown_option_is_usage", "mkdir d; mount -x /dev/ram d; "
+     "echo $?", "2\n", 0, "usage: mount [DEV DIR [-t TYPE] [-r]]"),
+    ("mount_t_without_type_is_usage", "mkdir d; mount /dev/ram d -t; "
+     "echo $?", "2\n", 0, "usage: mount [DEV DIR [-t TYPE] [-r]]"),
+    ("mount_missing_dir_records_nothing", "MTAB=mt mount /dev/ram nodir; "
+     "echo $?; ls", "1\n", 0, "mount: /dev/ram: No such file or directory"),
+    ("mount_without_table_fails", "MTAB=nofile mount; echo $?", "1\n", 0,
+     "mount: nofile: No such file or directory"),
+    ("umount_removes_its_line", "mkdir a b; MTAB=mt mount /dev/x a; "
+     "MTAB=mt mount /dev/y b; MTAB=mt umount a; echo $?; MTAB=mt mount",
+     "0\n/dev/y on b type ext2 (rw)\n", 0, ""),
+    ("umount_unlisted_dir_keeps_table", "mkdir a b; MTAB=mt mount /dev/x "
+     "a; MTAB=mt umount b; echo $?; cat mt", "0\n/dev/x a ext2 rw\n", 0,
+     ""),
+    ("umount_without_operand_is_usage", "umount; echo $?", "2\n", 0,
+     "usage: umount DIR"),
+    ("umount_missing_dir_fails", "umount nodir; echo $?", "1\n", 0,
+     "umount: nodir: No such file or directory"),
+    ("df_one_line_per_mount", "mkdir d; echo '/dev/x d ext2 rw' > mt; "
+     "MTAB=mt df", re.compile(DF_HEAD + r"/dev/x\s+(\d+)\s+\d+\s+\d+ d\n"),
+     0, ""),
+    ("df_without_table_shows_root", "MTAB=nofile df",
+     re.compile(DF_HEAD + r"-\s+\d+\s+\d+\s+\d+ /\n"), 0, ""),
+    ("df_named_mount_point", "mkdir d; echo '/dev/x d ext2' > mt; "
+     "MTAB=mt df d", re.compile(DF_HEAD + r"/dev/x\s+\d+\s+\d+\s+\d+ d\n"),
+     0, ""),
+    ("df_missing_mount_point_fails", "echo '/dev/x nodir ext2' > mt; "
+     "MTAB=mt df > out; echo $?", "1\n", 0,
+     "df: nodir: No such file or directory"),
+    ("df_unknown_option_is_usage", "df -h; echo $?", "2\n", 0,
+     "df: -h: unknown option"),
+    ("shutdown_default_powers_off", "shutdown; echo $?",
+     STOP_SEQ % "poweroff" + "1\n", 0,
+     "shutdown: reboot: Function not implemented"),
+    ("shutdown_r_reboots", "shutdown -r", STOP_SEQ % "reboot", 1, None),
+    ("shutdown_h_halts", "shutdown -h", STOP_SEQ % "halt", 1, None),
+    ("shutdown_p_powers_off", "shutdown -p", STOP_SEQ % "poweroff", 1,
+     None),
+    ("shutdown_bad_option_does_nothing", "shutdown -x; echo $?", "2\n", 0,
+     "shutdown: -x: unknown option"),
+    ("shutdown_two_options_is_usage", "shutdown -r -h; echo $?", "2\n", 0,
+     "usage: shutdown [-h | -r | -p]"),
+    ("reboot_reboots", "reboot; echo $?", STOP_SEQ % "reboot" + "1\n", 0,
+     "reboot: reboot: Function not implemented"),
+    ("reboot_rejects_arguments", "reboot now; echo $?", "2\n", 0,
+     "reboot: now: unknown argument"),
+]
+
 # Cases whose fixtures need many lines: (name, script, stdout).
 LINES = "".join("echo %d >> f; " % i for i in range(1, 16))
 CASES += [

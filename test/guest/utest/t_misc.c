@@ -2,7 +2,7 @@
 /*
  * Miscellaneous tests: user and group ids, sessions and process groups,
  * times() and the clocks, and the Axolotl extras of libc (VM's memory
- * report, the boot-file list).
+ * report, the boot-file list, PM's process table).
  */
 #include "utest.h"
 
@@ -10,10 +10,12 @@
 #include <sys/times.h>
 #include <time.h>
 
+#include <axo/endpoint.h>
 #include <axo/libc.h>
 
 #define CLOCK_SAMPLES 1000
 #define NAME_LEN      32
+#define PROCS_MAX     128
 
 static pid_t saved_pgrp;
 
@@ -210,6 +212,85 @@ static void boot_file_list_names_uchild(void)
 	expect_eq(-1, axo_boot_file(i, name, sizeof(name), &flags));
 }
 
+/* ---- PM's process table ---- */
+
+static struct pm_procinfo procs[PROCS_MAX];
+static pid_t zombie_pid;
+
+/* The entry of pid in procs[0..n), or NULL. */
+static const struct pm_procinfo *find_proc(int n, pid_t pid)
+{
+	for (int i = 0; i < n; i++)
+		if (procs[i].pid == pid)
+			return &procs[i];
+	return NULL;
+}
+
+static void procinfo_lists_self_and_parent(void)
+{
+	int n = axo_procinfo(procs, PROCS_MAX, NULL);
+	const struct pm_procinfo *self, *parent;
+
+	expect_true(n > 2);
+	self = find_proc(n, getpid());
+	parent = find_proc(n, getppid());
+	expect_true(self != NULL);
+	expect_true(parent != NULL);
+	expect_eq(getppid(), self->ppid);
+	expect_eq(PM_PS_RUNNING, self->state);
+	expect_ne(NONE, self->endpt);
+	expect_eq(0, strcmp(self->name, "utest"));
+	/* the runner waits for us in waitpid */
+	expect_eq(PM_PS_SLEEPING, parent->state);
+}
+
+static void procinfo_lists_init_as_pid_1(void)
+{
+	int n = axo_procinfo(procs, PROCS_MAX, NULL);
+	const struct pm_procinfo *init = find_proc(n, 1);
+
+	expect_true(init != NULL);
+	expect_eq(0, init->ppid);
+}
+
+static bool zombie_listed(void)
+{
+	int n = axo_procinfo(procs, PROCS_MAX, NULL);
+	const struct pm_procinfo *p = find_proc(n, zombie_pid);
+
+	return p != NULL && p->state == PM_PS_ZOMBIE && p->endpt == NONE;
+}
+
+static int exit_at_once(void)
+{
+	return 0;
+}
+
+static void procinfo_shows_unwaited_child_as_zombie(void)
+{
+	zombie_pid = fork_child(exit_at_once);
+	expect_true(wait_until(zombie_listed, UTEST_HZ));
+	expect_exited(0, wait_for(zombie_pid));
+	int n = axo_procinfo(procs, PROCS_MAX, NULL);
+	expect_true(find_proc(n, zombie_pid) == NULL);
+}
+
+static void procinfo_short_buffer_reports_total(void)
+{
+	unsigned total = 0;
+
+	expect_eq(1, axo_procinfo(procs, 1, &total));
+	expect_true(total > 2);
+	expect_eq(0, axo_procinfo(procs, 0, &total));
+	expect_true(total > 2);
+}
+
+static void procinfo_bad_buffer_fails_efault(void)
+{
+	expect_errno(EFAULT,
+		     axo_procinfo((struct pm_procinfo *)16, PROCS_MAX, NULL));
+}
+
 const struct utest_case misc_tests[] = {
 	{ "getuid_is_root", getuid_is_root },
 	{ "geteuid_is_root", geteuid_is_root },
@@ -233,5 +314,13 @@ const struct utest_case misc_tests[] = {
 	{ "vm_info_reports_consistent_numbers",
 	  vm_info_reports_consistent_numbers },
 	{ "boot_file_list_names_uchild", boot_file_list_names_uchild },
+	{ "procinfo_lists_self_and_parent", procinfo_lists_self_and_parent },
+	{ "procinfo_lists_init_as_pid_1", procinfo_lists_init_as_pid_1 },
+	{ "procinfo_shows_unwaited_child_as_zombie",
+	  procinfo_shows_unwaited_child_as_zombie },
+	{ "procinfo_short_buffer_reports_total",
+	  procinfo_short_buffer_reports_total },
+	{ "procinfo_bad_buffer_fails_efault",
+	  procinfo_bad_buffer_fails_efault },
 	{ NULL, NULL },
 };

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * Axolotl calls of newlib programs that no POSIX header declares: power
- * off, the VM memory report, the boot-file list, and brk.  Programs with
+ * off, the VM memory report, the boot-file list, the process table, and
+ * brk.  Programs with
  * LIBC := newlib find this header as <axo/libc.h> (lib/libc/include).
  * Each call returns 0 (or what it says) on success, -1 with errno set on
  * failure.
@@ -11,6 +12,7 @@
 
 #include <stddef.h>
 #include <axo/msg_vm.h>
+#include <axo/msg_pm.h>
 
 /*
  * Powers the machine off through PM (PM_REBOOT, PM_RB_POWEROFF); under
@@ -34,6 +36,13 @@ int axo_boot_file(int index, char *name, size_t len, unsigned *flags);
  * are (init, before the console is open).
  */
 int axo_klog(const char *text);
+
+/*
+ * PM's process table (PM_GETPROCS): copies at most count entries into
+ * buf and returns how many it copied; *total (if not NULL) is how many
+ * processes there are, so total > the result means buf was too short.
+ */
+int axo_procinfo(struct pm_procinfo *buf, size_t count, unsigned *total);
 
 /* Sets the break to addr (newlib declares only sbrk). */
 int brk(void *addr);

@@ -1,0 +1,3 @@
+PROG := df
+SRCS := df.c mtab.c
+LIBC := newlib

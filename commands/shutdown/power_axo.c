@@ -1,0 +1,1 @@
+../common/power_axo.c

@@ -1,0 +1,1 @@
+../common/sysmount_axo.c
