@@ -44,13 +44,15 @@ LDFLAGS  := -m elf_i386 -nostdlib --no-dynamic-linker -z noexecstack
 
 BOOTLIST := boot/modules.list
 SYSTEM_MODULES := $(shell $(PYTHON) tools/gen_boot.py names $(BOOTLIST) system)
+UTEST_MODULES  := $(shell $(PYTHON) tools/gen_boot.py names $(BOOTLIST) utest)
 KTEST_MODULES  := $(shell $(PYTHON) tools/gen_boot.py names $(BOOTLIST) ktest)
 BENCH_MODULES  := $(shell $(PYTHON) tools/gen_boot.py names $(BOOTLIST) bench)
 TTY_MODULES    := $(shell $(PYTHON) tools/gen_boot.py names $(BOOTLIST) tty)
 
 .PHONY: all run test bench debug clean distclean format-check deps unit-test newlib \
         host-test programs
-all: $(B)/axolotl.iso $(B)/ktest.iso $(addprefix $(B)/bin/,$(BENCH_MODULES)) \
+all: $(B)/axolotl.iso $(B)/utest.iso $(B)/ktest.iso $(B)/root-pristine.img \
+     $(addprefix $(B)/bin/,$(BENCH_MODULES)) \
      $(addprefix $(B)/bin/,$(TTY_MODULES)) \
      programs
 
@@ -211,27 +213,44 @@ $(2): $(B)/kernel.elf $(addprefix $(B)/bin/,$(3)) $(B)/$(1)-iso/boot/grub/grub.c
 		{ cat $(B)/grub-mkrescue.log; exit 1; }
 endef
 $(eval $(call iso_rules,system,$(B)/axolotl.iso,$(SYSTEM_MODULES)))
+$(eval $(call iso_rules,utest,$(B)/utest.iso,$(UTEST_MODULES)))
 $(eval $(call iso_rules,ktest,$(B)/ktest.iso,$(KTEST_MODULES)))
+
+# ---- the root file system: ext2 on the IDE disk ----
+# root-pristine.img is rebuilt whenever a program changes; tests boot it
+# (never writing it).  root.img is the disk `make run` boots and keeps
+# between runs: it is replaced by a fresh copy only when the pristine
+# image is newer, that is after a rebuild.
+ROOT_FILES := $(shell find boot/rootfs -type f) include/axo/dmap.h
+$(B)/root-pristine.img: programs tools/mk-root-image.py $(ROOT_FILES)
+	@echo "  ROOTFS  $@"
+	$(Q)$(PYTHON) tools/mk-root-image.py $@ $(B)/bin
+$(B)/root.img: $(B)/root-pristine.img
+	$(Q)cp $< $@
+
+ROOT_DRIVE = -drive file=$(B)/root.img,format=raw,if=ide,index=0
 
 QEMU_FLAGS = -m $(MEM) -nographic -no-reboot \
              -device isa-debug-exit,iobase=0xf4,iosize=0x04
 
-run: deps $(B)/axolotl.iso
-	$(QEMU) $(QEMU_FLAGS) -cdrom $(B)/axolotl.iso || true
+run: deps $(B)/axolotl.iso $(B)/root.img
+	$(QEMU) $(QEMU_FLAGS) $(ROOT_DRIVE) -cdrom $(B)/axolotl.iso || true
 
-debug: $(B)/axolotl.iso
-	$(QEMU) $(QEMU_FLAGS) -cdrom $(B)/axolotl.iso -s -S & \
+debug: $(B)/axolotl.iso $(B)/root.img
+	$(QEMU) $(QEMU_FLAGS) $(ROOT_DRIVE) -cdrom $(B)/axolotl.iso -s -S & \
 	gdb -q $(B)/kernel.elf -ex 'target remote :1234' -ex 'hbreak kmain' \
 		-ex 'continue'; kill %1 2>/dev/null || true
 
 # ---- tests and benchmarks ----
 INITRD_SYSTEM = $(shell $(PYTHON) tools/gen_boot.py initrd $(BOOTLIST) system $(B)/bin)
+INITRD_UTEST  = $(shell $(PYTHON) tools/gen_boot.py initrd $(BOOTLIST) utest $(B)/bin)
 INITRD_KTEST  = $(shell $(PYTHON) tools/gen_boot.py initrd $(BOOTLIST) ktest $(B)/bin)
 INITRD_TTY    = $(shell $(PYTHON) tools/gen_boot.py initrd $(BOOTLIST) tty $(B)/bin)
 INITRD_BENCH  = $(shell $(PYTHON) tools/gen_boot.py initrd $(BOOTLIST) bench $(B)/bin)
 BOOT_ARGS = --kernel $(B)/kernel.elf --initrd-system "$(INITRD_SYSTEM)" \
+            --initrd-utest "$(INITRD_UTEST)" \
             --initrd-ktest "$(INITRD_KTEST)" --initrd-tty "$(INITRD_TTY)" \
-            --disk-ktest $(B)/disk-test.img
+            --disk-ktest $(B)/disk-test.img --disk-root $(B)/root-pristine.img
 
 # The disk of the ktest image's ata driver: a known pattern per sector.
 $(B)/disk-test.img: tools/mk-test-disk.py
@@ -249,7 +268,8 @@ host-test:
 
 test: deps all $(B)/disk-test.img
 	@$(PYTHON) tools/testall.py --qemu $(QEMU) --mem $(MEM) \
-		--iso-system $(B)/axolotl.iso --iso-ktest $(B)/ktest.iso $(BOOT_ARGS)
+		--iso-system $(B)/axolotl.iso --iso-utest $(B)/utest.iso \
+		--iso-ktest $(B)/ktest.iso $(BOOT_ARGS)
 
 bench: deps all $(B)/disk-test.img
 	@$(PYTHON) tools/bench.py --qemu $(QEMU) --mem $(MEM) \

@@ -6,15 +6,16 @@
   gen_boot.py grub   LIST IMAGE OUT [CMDLINE]   GRUB menu (grub.cfg)
   gen_boot.py initrd LIST IMAGE BINDIR     QEMU -initrd string
 
-The list has one section per boot image ("[system]", "[bench]",
-"[ktest]").  Each module reaches the kernel as the words "name flag ...".
-The system and bench images must hold the well-known services in the
-slots <axo/endpoint.h> names.
+The list has one section per boot image ("[system]", "[utest]",
+"[bench]", "[ktest]", ...).  Each module reaches the kernel as the words "name flag ...".
+The system, utest and bench images must hold the well-known services in
+the slots <axo/endpoint.h> names, and VFS, where present, its slot.
 """
 import sys
 
 FLAGS = {"root", "vm", "usrmgr", "user", "file", "run"}
 WELL_KNOWN = ["rs", "ds", "vm", "pm", "init"]  # <axo/endpoint.h> slots 0..4
+VFS_SLOT = 5  # VFS_PROC_NR
 
 
 def fail(where, why):
@@ -61,11 +62,13 @@ def check_image(path, image, mods):
         fail(where, "more than 16 modules (BOOT_IMAGE_MAX)")
     if sum("root" in f for _, f in mods) != 1:
         fail(where, "exactly one module must be 'root'")
-    if image in ("system", "bench"):
-        procs = [n for n, f in mods if "file" not in f]
+    procs = [n for n, f in mods if "file" not in f]
+    if image in ("system", "bench", "utest"):
         if procs[:len(WELL_KNOWN)] != WELL_KNOWN:
             fail(where, f"processes must begin {WELL_KNOWN} "
                         f"(<axo/endpoint.h>), not {procs[:len(WELL_KNOWN)]}")
+    if "vfs" in procs and procs.index("vfs") != VFS_SLOT:
+        fail(where, f"vfs must be process {VFS_SLOT} (VFS_PROC_NR)")
 
 
 def module_words(name, flags):

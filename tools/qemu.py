@@ -19,6 +19,10 @@ def add_boot_args(ap, timeout):
                     help="QEMU -initrd string of the system image")
     ap.add_argument("--initrd-ktest", required=True,
                     help="QEMU -initrd string of the kernel-test image")
+    ap.add_argument("--initrd-utest", default=None,
+                    help="QEMU -initrd string of the user-test image")
+    ap.add_argument("--disk-root", default=None,
+                    help="raw ext2 image of the system's root file system")
     ap.add_argument("--initrd-tty", default=None,
                     help="QEMU -initrd string of the tty scenario image")
     ap.add_argument("--disk-ktest", required=True,

@@ -9,8 +9,8 @@ Layers:
      ISO;
   3. the same suite booted through QEMU's multiboot loader, with a fresh
      fuzzing seed (printed, so a failure can be replayed with SEED=n);
-  4. the system image ([system]: RS, DS, VM, PM, init running the user
-     suite utest) booted from its GRUB ISO;
+  4. the user-test image ([utest]: RS, DS, VM, PM, init running the
+     user suite utest) booted from its GRUB ISO;
   5. boot scenarios (test/boot/*.py): each names its boot image and
      kernel command line and judges the serial output and exit status
      (check), or drives the serial console itself with pexpect (run).
@@ -95,7 +95,8 @@ def run_scenarios(args):
         spec.loader.exec_module(sc)
         print(f"== {sc.NAME}", flush=True)
         initrd = getattr(args, "initrd_" + sc.IMAGE)
-        disk = args.disk_ktest if sc.IMAGE == "ktest" else None
+        disk = {"ktest": args.disk_ktest,
+                "system": args.disk_root}.get(sc.IMAGE)
         cmd = qemu_cmd(args.qemu, args.mem, kernel=args.kernel,
                        initrd=initrd, append=sc.APPEND, disk=disk)
         if hasattr(sc, "run"):  # an interactive scenario drives QEMU itself
@@ -118,6 +119,7 @@ def main():
     ap = argparse.ArgumentParser()
     add_boot_args(ap, timeout=600)
     ap.add_argument("--iso-system", required=True)
+    ap.add_argument("--iso-utest", required=True)
     ap.add_argument("--iso-ktest", required=True)
     args = ap.parse_args()
 
@@ -140,8 +142,8 @@ def main():
                               disk=args.disk_ktest),
                      args.timeout)
     total_p, total_f = total_p + p, total_f + f
-    p, f = run_guest("system_grub_iso",
-                     qemu_cmd(args.qemu, args.mem, iso=args.iso_system),
+    p, f = run_guest("utest_grub_iso",
+                     qemu_cmd(args.qemu, args.mem, iso=args.iso_utest),
                      args.timeout, suite="utest")
     total_p, total_f = total_p + p, total_f + f
     p, f = run_scenarios(args)

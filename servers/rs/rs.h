@@ -40,12 +40,20 @@ struct rproc {
 	int exit_signal; /* the signal that killed it, or 0 */
 };
 
+/* The hardware a driver may touch. */
+struct boot_device {
+	int nr_io;
+	struct io_range io[2];
+	int irq; /* -1: none */
+};
+
 /* One line of the boot table: how RS sets up a boot service. */
 struct boot_priv {
 	const char *label;
 	uint32_t flags;		  /* priv flags besides SYS_PROC */
 	const int *calls;	  /* kernel calls, ended by 0 */
 	const char *const *peers; /* may exchange IPC with, ended by NULL */
+	const struct boot_device *device; /* NULL: no hardware */
 };
 
 extern struct rproc rproc[NR_RPROCS];

@@ -16,7 +16,13 @@
 	SYS_GETINFO, SYS_SYSCTL, SYS_SETGRANT, SYS_SAFECOPYFROM, \
 		SYS_SAFECOPYTO, SYS_TIMES, SYS_SETALARM
 
+/* ... and what a driver adds: its hardware, and clearing stale IPC. */
+#define DRIVER_CALLS SYS_IRQCTL, SYS_DEVIO, SYS_SDEVIO, SYS_STATECTL
+
 static const int ds_calls[] = { BASE_CALLS, 0 };
+static const int vfs_calls[] = { BASE_CALLS, SYS_VIRCOPY, 0 };
+static const int fs_calls[] = { BASE_CALLS, 0 };
+static const int driver_calls[] = { BASE_CALLS, DRIVER_CALLS, 0 };
 static const int vm_calls[] = { BASE_CALLS, SYS_VMCTL, SYS_VIRCOPY,
 				SYS_FORK,   SYS_CLEAR, SYS_KILL,
 				0 };
@@ -28,11 +34,28 @@ static const int pm_calls[] = { BASE_CALLS,  SYS_EXEC,	    SYS_CLEAR,
 static const char *const ds_peers[] = { "rs", NULL };
 static const char *const vm_peers[] = { "rs", "pm", "user", NULL };
 static const char *const pm_peers[] = { "rs", "vm", "ds", "user", NULL };
+static const char *const vfs_peers[] = { "pm",	 "vm",	   "ds",  "user",
+					 "ext2", "memory", "tty", "hello",
+					 "ata",	 NULL };
+static const char *const ext2_peers[] = { "ds", "ata", NULL };
+static const char *const chr_peers[] = { "ds", NULL };
+static const char *const tty_peers[] = { "ds", "pm", NULL };
+
+static const struct boot_device ata_device = {
+	2, { { 0x1f0, 0x1f7 }, { 0x3f6, 0x3f6 } }, 14
+};
+static const struct boot_device tty_device = { 1, { { 0x3f8, 0x3ff } }, 4 };
 
 static const struct boot_priv boot_table[] = {
-	{ "ds", 0, ds_calls, ds_peers },
-	{ "vm", VM_SYS_PROC, vm_calls, vm_peers },
-	{ "pm", 0, pm_calls, pm_peers },
+	{ "ds", 0, ds_calls, ds_peers, NULL },
+	{ "vm", VM_SYS_PROC, vm_calls, vm_peers, NULL },
+	{ "pm", 0, pm_calls, pm_peers, NULL },
+	{ "vfs", 0, vfs_calls, vfs_peers, NULL },
+	{ "ext2", 0, fs_calls, ext2_peers, NULL },
+	{ "memory", 0, driver_calls, chr_peers, NULL },
+	{ "hello", 0, driver_calls, chr_peers, NULL },
+	{ "tty", 0, driver_calls, tty_peers, &tty_device },
+	{ "ata", 0, driver_calls, chr_peers, &ata_device },
 };
 
 const struct boot_priv *boot_priv_find(const char *label)
@@ -72,7 +95,8 @@ int boot_priv_spec(const struct boot_priv *bp,
 		   struct priv_spec *spec)
 {
 	memset(spec, 0, sizeof(*spec));
-	spec->flags = SYS_PROC | PREEMPTIBLE | bp->flags;
+	spec->flags = SYS_PROC | PREEMPTIBLE | CHECK_IO_PORT | CHECK_IRQ |
+		      bp->flags;
 	spec->trap_mask = TRAP_MASK_ALL;
 	spec->id = PRIV_ID_ANY;
 	spec->sig_mgr = sys_self();
@@ -82,6 +106,15 @@ int boot_priv_spec(const struct boot_priv *bp,
 		if (bit < 0 || bit >= NR_SYS_CALLS)
 			return -EINVAL;
 		priv_mask_set(spec->k_call_mask, bit);
+	}
+	if (bp->device != NULL) {
+		const struct boot_device *d = bp->device;
+		spec->nr_io = d->nr_io;
+		memcpy(spec->io, d->io, sizeof(d->io));
+		if (d->irq >= 0) {
+			spec->nr_irq = 1;
+			spec->irq[0] = d->irq;
+		}
 	}
 	if (names(bp->peers, "user"))
 		allow_peer(spec, USER_PRIV_ID);
