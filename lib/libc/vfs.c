@@ -12,6 +12,7 @@
 #include <sys/time.h>
 #include <unistd.h>
 #include <utime.h>
+#include <sys/mount.h>
 
 #include "libc_priv.h"
 
@@ -390,3 +391,34 @@ int utimes(const char *path, const struct timeval *times)
 			     .modtime = times[1].tv_sec };
 	return utime(path, &t);
 }
+
+int mount_flags(const char *dev, const char *dir, const char *label, int flags)
+{
+	message m = { 0 };
+
+	if (dev == NULL || dir == NULL || label == NULL)
+		return libc_result(-EFAULT);
+	m.vfs_mount = (struct vfs_mount_msg){
+		.dev = (vir_bytes)dev,
+		.dev_len = strlen(dev) + 1,
+		.dir = (vir_bytes)dir,
+		.dir_len = strlen(dir) + 1,
+		.label = (vir_bytes)label,
+		.label_len = strlen(label) + 1,
+		.flags = flags,
+	};
+	return libc_result(vfs_call(VFS_MOUNT, &m));
+}
+
+int mount(const char *dev, const char *dir, const char *label)
+{
+	return mount_flags(dev, dir, label, 0);
+}
+
+int umount(const char *dir)
+{
+	message m = { 0 };
+
+	return libc_result(path_call(VFS_UMOUNT, dir, &m));
+}
+_Static_assert(MNT_RDONLY == VFS_MNT_RDONLY, "mount flag");
