@@ -46,15 +46,18 @@ static struct dmap *by_major(uint32_t major)
 	return NULL;
 }
 
-/* Driver `label` changed its DS entry `key`: learn its endpoint. */
-static void driver_event(const char *key, const char *label)
+/*
+ * Driver `label` changed its DS entry `key` (owned by owner): learn its
+ * endpoint, by label, or else as the entry's owner.
+ */
+static void driver_event(const char *key, const char *label, endpoint_t owner)
 {
 	uint32_t state = 0;
 	endpoint_t e = NONE;
 
-	if (ds_retrieve_u32(key, &state) != OK || state != DRIVER_UP ||
+	if (ds_retrieve_u32(key, &state) == OK && state == DRIVER_UP &&
 	    ds_retrieve_label_endpt(label, &e) != OK)
-		e = NONE;
+		e = owner;
 	for (size_t i = 0; i < NR_DMAP; i++)
 		if (strcmp(dmap[i].label, label) == 0)
 			dmap[i].driver = e;
@@ -69,15 +72,24 @@ void dmap_ds_event(void)
 	while (ds_check(key, sizeof(key), &type, &owner) == OK) {
 		if (strncmp(key, "drv.chr.", 8) == 0 ||
 		    strncmp(key, "drv.blk.", 8) == 0)
-			driver_event(key, key + 8);
+			driver_event(key, key + 8, owner);
 	}
 }
 
+/*
+ * The endpoint of major's driver, or NONE.  A driver not known to be up
+ * may have announced itself after a request that overtook DS's
+ * notification: collect pending DS changes before giving up.
+ */
 endpoint_t dmap_driver(uint32_t major)
 {
 	struct dmap *d = by_major(major);
 
-	return d != NULL ? d->driver : NONE;
+	if (d == NULL)
+		return NONE;
+	if (d->driver == NONE)
+		dmap_ds_event();
+	return d->driver;
 }
 
 const char *dmap_label(uint32_t major)

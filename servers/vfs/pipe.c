@@ -163,10 +163,7 @@ int do_pipe(struct fproc *fp, message *m)
 
 	if (fd0 < 0)
 		return fd0;
-	fp->fd[fd0] = (struct filp *)1; /* reserve while looking on */
-	fd1 = fd_alloc(fp, fd0 + 1);
-	fp->fd[fd0] = NULL;
-	if (fd1 < 0)
+	if ((fd1 = fd_alloc(fp, fd0 + 1)) < 0) /* fd0 is the lowest free */
 		return fd1;
 	for (int i = 0; i < NR_PIPES && slot < 0; i++)
 		if (!pipes[i].in_use)
