@@ -32,19 +32,20 @@ def add_boot_args(ap, timeout):
 
 
 def qemu_cmd(qemu, mem, iso=None, kernel=None, initrd="", append="",
-             icount=False, disk=None):
+             icount=False, disk=None, snapshot=True):
     """QEMU booting the GRUB ISO iso, or kernel with the -initrd string
     initrd (tools/gen_boot.py initrd) and the command line append.  disk,
     a raw image, becomes the IDE primary master (the CD-ROM of -cdrom is
     the secondary master); snapshot=on keeps the guest's writes out of
-    the file, so every boot sees the same disk."""
+    the file, so every boot sees the same disk (snapshot=False keeps
+    them, for scenarios that reboot or check the disk afterwards)."""
     cmd = [qemu, "-m", str(mem), "-nographic", "-no-reboot",
            "-monitor", "none", "-serial", "stdio"] + DEBUG_EXIT
     if icount:
         cmd += ["-icount", "shift=0,sleep=off"]
     if disk:
-        cmd += ["-drive", f"file={disk},format=raw,if=ide,index=0,"
-                "snapshot=on"]
+        cmd += ["-drive", f"file={disk},format=raw,if=ide,index=0" +
+                (",snapshot=on" if snapshot else "")]
     if iso:
         cmd += ["-cdrom", iso]
     else:

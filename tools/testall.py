@@ -22,7 +22,9 @@ import importlib.util
 import os
 import random
 import re
+import shutil
 import subprocess
+import tempfile
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
@@ -85,33 +87,61 @@ def run_guest(name, cmd, timeout, suite="ktest"):
     return passed, failed + 1
 
 
+def scenario_boot(args, sc, disk_file):
+    """A function booting sc's image (with disk_file, if not None, as a
+    writable disk instead of a snapshot of the image's usual one)."""
+    initrd = getattr(args, "initrd_" + sc.IMAGE)
+    disk = disk_file or {"ktest": args.disk_ktest,
+                         "system": args.disk_root}.get(sc.IMAGE)
+
+    def cmd(append=sc.APPEND):
+        return qemu_cmd(args.qemu, args.mem, kernel=args.kernel,
+                        initrd=initrd, append=append, disk=disk,
+                        snapshot=disk_file is None)
+    return cmd
+
+
+def run_scenario(args, sc):
+    """Run one scenario; return its [(name, None or what went wrong)].
+
+    A scenario is a module with NAME, IMAGE, APPEND and TIMEOUT and one
+    of: check(status, text), judging one boot's serial output; run(cmd,
+    timeout), driving QEMU itself; or steps(boot, timeout, disk), driving
+    as many boots as it likes (boot(append) gives the QEMU command) and
+    returning a (name, why) pair per check.  With DISK_COPY, the disk is
+    a private writable copy, named to steps as disk."""
+    if getattr(sc, "DISK_COPY", False):
+        with tempfile.TemporaryDirectory() as tmp:
+            disk = os.path.join(tmp, "disk.img")
+            shutil.copy(args.disk_root, disk)
+            return sc.steps(scenario_boot(args, sc, disk), sc.TIMEOUT, disk)
+    boot_cmd = scenario_boot(args, sc, None)
+    if hasattr(sc, "steps"):
+        return sc.steps(boot_cmd, sc.TIMEOUT, None)
+    if hasattr(sc, "run"):  # an interactive scenario drives QEMU itself
+        return [(sc.NAME, sc.run(boot_cmd(), sc.TIMEOUT))]
+    status, text, _ = boot(boot_cmd(), sc.TIMEOUT)
+    why = sc.check(status, text)
+    if why is not None:
+        why += "\n" + "\n".join(text.splitlines()[-20:])
+    return [(sc.NAME, why)]
+
+
 def run_scenarios(args):
-    """Boot each scenario in test/boot/ with its kernel command line and
-    let it judge the serial output and exit status."""
+    """Run every scenario in test/boot/."""
     passed = failed = 0
     for path in sorted(glob.glob("test/boot/*.py")):
         spec = importlib.util.spec_from_file_location("scenario", path)
         sc = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(sc)
         print(f"== {sc.NAME}", flush=True)
-        initrd = getattr(args, "initrd_" + sc.IMAGE)
-        disk = {"ktest": args.disk_ktest,
-                "system": args.disk_root}.get(sc.IMAGE)
-        cmd = qemu_cmd(args.qemu, args.mem, kernel=args.kernel,
-                       initrd=initrd, append=sc.APPEND, disk=disk)
-        if hasattr(sc, "run"):  # an interactive scenario drives QEMU itself
-            text = ""
-            why = sc.run(cmd, sc.TIMEOUT)
-        else:
-            status, text, _ = boot(cmd, sc.TIMEOUT)
-            why = sc.check(status, text)
-        if why is None:
-            print(f"PASS {sc.NAME}")
-            passed += 1
-        else:
-            print(f"FAIL {sc.NAME}: {why}")
-            print("\n".join(text.splitlines()[-20:]))
-            failed += 1
+        for name, why in run_scenario(args, sc):
+            if why is None:
+                print(f"PASS {name}")
+                passed += 1
+            else:
+                print(f"FAIL {name}: {why}")
+                failed += 1
     return passed, failed
 
 
