@@ -64,22 +64,30 @@ int do_lookup(endpoint_t caller, message *m)
 	return fs_reply_node(ino, m);
 }
 
-/* Mode bits for a new inode of type type: the request's permissions. */
-static uint32_t new_mode(const struct fs_rq *rq, uint32_t type)
+/*
+ * The permission bits of a CREATE or MKDIR request; its mode may carry
+ * the file type too, but only the one the call makes.  -EINVAL else.
+ */
+static int new_perm(const struct fs_rq *rq, uint32_t type, uint32_t *perm)
 {
-	return type | (rq->mode & 07777);
+	uint32_t t = rq->mode & EXT2_S_IFMT;
+
+	if ((t != 0 && t != type) || (rq->mode & ~(EXT2_S_IFMT | 07777)))
+		return -EINVAL;
+	*perm = rq->mode & 07777;
+	return OK;
 }
 
 int do_create(endpoint_t caller, message *m)
 {
 	const struct fs_rq rq = m->fs_rq;
 	char name[VFS_NAME_MAX + 1];
-	uint32_t ino;
+	uint32_t ino, perm;
 	int r;
 
-	if ((r = dir_and_name(caller, &rq, name)) != OK ||
-	    (r = ext2_create(fs_mounted, rq.dir, name,
-			     new_mode(&rq, EXT2_S_IFREG), (uint32_t)rq.uid,
+	if ((r = new_perm(&rq, EXT2_S_IFREG, &perm)) != OK ||
+	    (r = dir_and_name(caller, &rq, name)) != OK ||
+	    (r = ext2_create(fs_mounted, rq.dir, name, perm, (uint32_t)rq.uid,
 			     (uint32_t)rq.gid, &ino)) != OK)
 		return r;
 	return fs_reply_node(ino, m);
@@ -89,12 +97,12 @@ int do_mkdir(endpoint_t caller, message *m)
 {
 	const struct fs_rq rq = m->fs_rq;
 	char name[VFS_NAME_MAX + 1];
-	uint32_t ino;
+	uint32_t ino, perm;
 	int r;
 
-	if ((r = dir_and_name(caller, &rq, name)) != OK ||
-	    (r = ext2_mkdir(fs_mounted, rq.dir, name,
-			    new_mode(&rq, EXT2_S_IFDIR), (uint32_t)rq.uid,
+	if ((r = new_perm(&rq, EXT2_S_IFDIR, &perm)) != OK ||
+	    (r = dir_and_name(caller, &rq, name)) != OK ||
+	    (r = ext2_mkdir(fs_mounted, rq.dir, name, perm, (uint32_t)rq.uid,
 			    (uint32_t)rq.gid, &ino)) != OK)
 		return r;
 	return fs_reply_node(ino, m);
@@ -109,8 +117,7 @@ int do_mknod(endpoint_t caller, message *m)
 	int r;
 
 	if ((r = dir_and_name(caller, &rq, name)) != OK ||
-	    (r = ext2_mknod(fs_mounted, rq.dir, name,
-			    new_mode(&rq, rq.mode & EXT2_S_IFMT), rq.rdev,
+	    (r = ext2_mknod(fs_mounted, rq.dir, name, rq.mode, rq.rdev,
 			    (uint32_t)rq.uid, (uint32_t)rq.gid, &ino)) != OK)
 		return r;
 	return fs_reply_node(ino, m);
