@@ -8,9 +8,8 @@
  * included.  Both change the caller's struct ext2_node (i_block,
  * i_blocks); the caller writes it back.
  */
-#include <string.h>
-
 #include <axo/errno.h>
+#include <axo/fmt.h>
 
 #include "ext2_priv.h"
 

@@ -8,9 +8,8 @@
  * dirty.  ext2_cache_flush() writes every dirty buffer (the data half of
  * ext2_sync).
  */
-#include <string.h>
-
 #include <axo/errno.h>
+#include <axo/fmt.h>
 
 #include "ext2_priv.h"
 

@@ -10,9 +10,8 @@
  * ext2_getdents.  A hashed (dir_index) directory is treated as a linear
  * one and loses its index flag when changed, as the format allows.
  */
-#include <string.h>
-
 #include <axo/errno.h>
+#include <axo/fmt.h>
 
 #include "ext2_priv.h"
 

@@ -9,10 +9,12 @@
  * ext2_unlink, ext2_rmdir, ext2_link, ext2_symlink, ext2_readlink,
  * ext2_rename, ext2_read, ext2_write, ext2_truncate, ext2_stat,
  * ext2_chmod, ext2_chown, ext2_utime, ext2_getdents, ext2_statfs,
- * ext2_sync, ext2_unmount.  Every call returns OK or -E* from
+ * ext2_sync, ext2_unmount; ext2_ino_check tells whether an inode number
+ * from a client names a live inode.  Every call returns OK or -E* from
  * <axo/errno.h> (reads and writes return a byte count) and checks its
  * arguments before changing anything.  Changes sit in a small write-back
- * block cache until ext2_sync() or ext2_unmount().
+ * block cache until ext2_sync() or ext2_unmount().  There is no heap:
+ * one file system is mounted at a time, in static storage (super.c).
  *
  * The disk is reached only through struct ext2_dev.  An inode whose link
  * count drops to zero is freed at once: keeping unlinked-but-open files
@@ -113,6 +115,7 @@ long ext2_write(struct ext2_fs *fs, uint32_t ino, uint64_t off, const void *buf,
 		size_t n);
 int ext2_truncate(struct ext2_fs *fs, uint32_t ino, uint64_t size);
 
+int ext2_ino_check(struct ext2_fs *fs, uint32_t ino);
 int ext2_stat(struct ext2_fs *fs, uint32_t ino, struct ext2_stat *st);
 int ext2_chmod(struct ext2_fs *fs, uint32_t ino, uint32_t mode);
 int ext2_chown(struct ext2_fs *fs, uint32_t ino, uint32_t uid, uint32_t gid);

@@ -9,7 +9,9 @@
 
 #include "ext2.h"
 
-#define EXT2_NBUF 32 /* blocks in the write-back cache */
+#define EXT2_NBUF      64   /* blocks in the write-back cache */
+#define EXT2_MAX_BLOCK 4096 /* the largest block size we mount */
+#define EXT2_GD_BYTES  8192 /* group descriptors: 256 groups */
 
 struct ext2_buf {
 	uint32_t blk;

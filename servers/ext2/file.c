@@ -4,9 +4,8 @@
  * as they are written, so skipped ranges stay holes), ext2_truncate (both
  * ways), ext2_stat, ext2_chmod, ext2_chown, ext2_utime.
  */
-#include <string.h>
-
 #include <axo/errno.h>
+#include <axo/fmt.h>
 
 #include "ext2_priv.h"
 

@@ -6,9 +6,8 @@
  * Interface: ext2_iget, ext2_iput, ext2_inew, ext2_idrop and small
  * helpers on struct ext2_node.
  */
-#include <string.h>
-
 #include <axo/errno.h>
+#include <axo/fmt.h>
 
 #include "ext2_priv.h"
 
@@ -51,6 +50,26 @@ int ext2_iget(struct ext2_fs *fs, uint32_t ino, struct ext2_node *n)
 	n->ino = ino;
 	memcpy(&n->d, b->data + off, sizeof(n->d));
 	ext2_bput(b);
+	return OK;
+}
+
+/*
+ * Whether ino names an inode a client may use: in range, the root or not
+ * one of the reserved inodes below s_first_ino, and in use (linked, with
+ * a type).  OK, -EINVAL for a number out of range or reserved, -ENOENT
+ * for a free inode, -EIO.
+ */
+int ext2_ino_check(struct ext2_fs *fs, uint32_t ino)
+{
+	struct ext2_node n;
+	int r;
+
+	if (ino != EXT2_ROOT_INO && ino < fs->sb.s_first_ino)
+		return -EINVAL;
+	if ((r = ext2_iget(fs, ino, &n)) != OK)
+		return r;
+	if (n.d.i_links_count == 0 || n.d.i_mode == 0)
+		return -ENOENT;
 	return OK;
 }
 

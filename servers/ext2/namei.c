@@ -6,9 +6,8 @@
  * gives it back, so a refused call leaves the file system as it was.
  * Rename lives in rename.c.
  */
-#include <string.h>
-
 #include <axo/errno.h>
+#include <axo/fmt.h>
 
 #include "ext2_priv.h"
 

@@ -5,11 +5,14 @@
  * statfs figures.  Interface: ext2_mount, ext2_sync, ext2_unmount,
  * ext2_statfs.  Only the primary superblock and descriptor table are
  * updated; e2fsck does not require the backups to follow the free counts.
+ *
+ * There is no heap: one file system at a time is mounted, its state, its
+ * group descriptor table and its cache buffers live in static storage
+ * (EXT2_NBUF blocks of up to EXT2_MAX_BLOCK bytes, EXT2_GD_BYTES of group
+ * descriptors).  A second mount while one is active is -EBUSY.
  */
-#include <stdlib.h>
-#include <string.h>
-
 #include <axo/errno.h>
+#include <axo/fmt.h>
 
 #include "ext2_priv.h"
 
@@ -59,24 +62,23 @@ static void super_layout(struct ext2_fs *fs)
 						EXT2_FEATURE_INCOMPAT_FILETYPE);
 }
 
-/* Allocate the cache buffers of fs. */
-static int cache_alloc(struct ext2_fs *fs)
-{
-	for (int i = 0; i < EXT2_NBUF; i++) {
-		fs->buf[i].data = malloc(fs->block_size);
-		if (!fs->buf[i].data)
-			return -ENOMEM;
-	}
-	return OK;
-}
+static struct ext2_fs the_fs;
+static bool the_fs_busy;
+static uint8_t cache_space[EXT2_NBUF][EXT2_MAX_BLOCK];
+static struct ext2_group gd_space[EXT2_GD_BYTES / sizeof(struct ext2_group)];
 
-/* Free fs and everything it owns. */
-static void fs_free(struct ext2_fs *fs)
+/* Hand the static cache buffers to fs. */
+static void cache_attach(struct ext2_fs *fs)
 {
 	for (int i = 0; i < EXT2_NBUF; i++)
-		free(fs->buf[i].data);
-	free(fs->gd);
-	free(fs);
+		fs->buf[i].data = cache_space[i];
+}
+
+/* Release the file system state for the next mount. */
+static void fs_free(struct ext2_fs *fs)
+{
+	memset(fs, 0, sizeof(*fs));
+	the_fs_busy = false;
 }
 
 /* Read and check the group descriptor table of fs. */
@@ -85,9 +87,9 @@ static int read_groups(struct ext2_fs *fs)
 	uint64_t off =
 		(uint64_t)(fs->sb.s_first_data_block + 1) * fs->block_size;
 
-	fs->gd = malloc((size_t)fs->gd_blocks * fs->block_size);
-	if (!fs->gd)
-		return -ENOMEM;
+	if ((uint64_t)fs->gd_blocks * fs->block_size > sizeof(gd_space))
+		return -ENOMEM; /* more groups than our table holds */
+	fs->gd = gd_space;
 	if (fs->dev.read(fs->dev.ctx, off, fs->gd,
 			 (size_t)fs->gd_blocks * fs->block_size) != OK)
 		return -EIO;
@@ -109,15 +111,19 @@ static int read_groups(struct ext2_fs *fs)
  * Mount the ext2 file system on dev into *out.  -EINVAL for something
  * that is not an ext2 file system we support (bad magic, revision,
  * block size, or an incompatible or read-only-compatible feature we do
- * not implement), -EIO, -ENOMEM.  Nothing is written at mount.
+ * not implement), -EIO, -ENOMEM (more groups than EXT2_GD_BYTES of
+ * descriptors), -EBUSY if a file system is already mounted.  Nothing is
+ * written at mount.
  */
 int ext2_mount(const struct ext2_dev *dev, struct ext2_fs **out)
 {
-	struct ext2_fs *fs = calloc(1, sizeof(*fs));
+	struct ext2_fs *fs = &the_fs;
 	int r;
 
-	if (!fs)
-		return -ENOMEM;
+	if (the_fs_busy)
+		return -EBUSY;
+	memset(fs, 0, sizeof(*fs));
+	the_fs_busy = true;
 	fs->dev = *dev;
 	r = dev->read(dev->ctx, EXT2_SUPER_OFFSET, &fs->sb, sizeof(fs->sb));
 	if (r != OK)
@@ -126,7 +132,7 @@ int ext2_mount(const struct ext2_dev *dev, struct ext2_fs **out)
 		r = super_check(&fs->sb);
 	if (r == OK) {
 		super_layout(fs);
-		r = cache_alloc(fs);
+		cache_attach(fs);
 	}
 	if (r == OK)
 		r = read_groups(fs);

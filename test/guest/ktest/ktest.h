@@ -58,6 +58,7 @@ extern const struct test_case grant_tests[];
 extern const struct test_case ds_tests[];
 extern const struct test_case chardev_tests[];
 extern const struct test_case blockdev_tests[];
+extern const struct test_case ext2_tests[];
 extern const struct test_case memdev_tests[];
 extern const struct test_case timer_tests[];
 

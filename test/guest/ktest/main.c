@@ -154,6 +154,7 @@ int main(void)
 	run_table(ds_tests);
 	run_table(chardev_tests);
 	run_table(blockdev_tests);
+	run_table(ext2_tests);
 	run_table(memdev_tests);
 	run_table(timer_tests);
 	run_table(fuzz_tests);

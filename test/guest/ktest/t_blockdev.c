@@ -3,7 +3,9 @@
  * The block driver protocol, against the ata driver (a boot module of
  * the ktest image) and the test disk of tools/mk-test-disk.py on the IDE
  * primary master: ktest plays the file system, sending BDEV requests
- * with sendrec and its own grants.
+ * with sendrec and its own grants.  Sectors 2..4095 of that disk hold
+ * the ext2 file system of t_ext2.c, so these tests read and write only
+ * sectors 0, 1 and 4096 onwards, which hold the pattern.
  */
 #include <ds.h>
 
@@ -13,6 +15,7 @@
 #define DISK_SECTORS 8192 /* tools/mk-test-disk.py */
 #define DISK_BYTES   ((uint32_t)DISK_SECTORS * SECTOR)
 #define NBUF	     4
+#define FIRST_FREE   4096 /* the first pattern sector after ext2 */
 
 static uint8_t buf[NBUF * SECTOR], pattern[NBUF * SECTOR];
 
@@ -85,7 +88,8 @@ static void blockdev_open_and_close_of_minor_0_succeed(void)
 
 static void blockdev_reads_known_sectors_of_the_test_disk(void)
 {
-	static const uint32_t secs[] = { 0, 1, 255, 256, 4097 };
+	static const uint32_t secs[] = { 0, 1, FIRST_FREE + 255,
+					 FIRST_FREE + 256, 4097 };
 
 	for (size_t k = 0; k < sizeof(secs) / sizeof(secs[0]); k++) {
 		memset(buf, 0, SECTOR);
@@ -94,14 +98,16 @@ static void blockdev_reads_known_sectors_of_the_test_disk(void)
 		expect_true(is_disk_sector(buf, secs[k]));
 	}
 	memset(buf, 0, sizeof(buf));
-	expect_eq(sizeof(buf), bdev_io(false, 100 * SECTOR, buf, sizeof(buf)));
+	expect_eq(sizeof(buf), bdev_io(false, (FIRST_FREE + 100) * SECTOR, buf,
+				       sizeof(buf)));
 	for (uint32_t s = 0; s < NBUF; s++)
-		expect_true(is_disk_sector(buf + s * SECTOR, 100 + s));
+		expect_true(
+			is_disk_sector(buf + s * SECTOR, FIRST_FREE + 100 + s));
 }
 
 static void blockdev_written_sectors_read_back(void)
 {
-	const uint32_t pos = 2000 * SECTOR;
+	const uint32_t pos = 6000 * SECTOR;
 
 	for (size_t i = 0; i < sizeof(pattern); i++)
 		pattern[i] = (uint8_t)(i * 31 + 5);
@@ -112,9 +118,9 @@ static void blockdev_written_sectors_read_back(void)
 	expect_eq(0, memcmp(buf, pattern, sizeof(buf)));
 	/* The neighbours are untouched. */
 	expect_eq(SECTOR, bdev_io(false, pos - SECTOR, buf, SECTOR));
-	expect_true(is_disk_sector(buf, 1999));
+	expect_true(is_disk_sector(buf, 5999));
 	expect_eq(SECTOR, bdev_io(false, pos + sizeof(pattern), buf, SECTOR));
-	expect_true(is_disk_sector(buf, 2000 + NBUF));
+	expect_true(is_disk_sector(buf, 6000 + NBUF));
 }
 
 static void blockdev_unaligned_offset_or_count_is_einval(void)
@@ -142,10 +148,10 @@ static void blockdev_bad_grant_fails_and_driver_survives(void)
 	struct bdev_rq rq = { .grant = 12345, .count = SECTOR };
 
 	expect_true(bdev_call(BDEV_READ, rq) < 0);
-	rq.pos_lo = 3000 * SECTOR;
+	rq.pos_lo = 7000 * SECTOR;
 	expect_true(bdev_call(BDEV_WRITE, rq) < 0);
-	expect_eq(SECTOR, bdev_io(false, 3000 * SECTOR, buf, SECTOR));
-	expect_true(is_disk_sector(buf, 3000)); /* the write changed nothing */
+	expect_eq(SECTOR, bdev_io(false, 7000 * SECTOR, buf, SECTOR));
+	expect_true(is_disk_sector(buf, 7000)); /* the write changed nothing */
 }
 
 static void blockdev_bad_requests_get_clear_errors(void)
