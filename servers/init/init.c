@@ -24,6 +24,7 @@
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #define ROOT_DEV "/dev/c0d0"
@@ -140,10 +141,19 @@ static void run_rc(void)
 		;
 }
 
+/*
+ * Start the console shell (interactive because its input is the tty).
+ * One that died within a second of its start is started again only
+ * after a pause, so that a broken shell cannot flood the console.
+ */
 static void start_shell(void)
 {
-	char *argv[] = { "-sh", "-i", NULL };
+	static time_t last_start;
+	char *argv[] = { "-sh", NULL };
 
+	if (last_start != 0 && time(NULL) - last_start < 1)
+		sleep(1);
+	last_start = time(NULL);
 	shell_pid = spawn(SHELL, argv, true);
 }
 

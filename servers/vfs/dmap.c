@@ -3,7 +3,8 @@
  * The device map: which driver serves each major.  Labels are fixed by
  * <axo/dmap.h>; endpoints are learnt from DS, where drivers announce
  * themselves as "drv.chr.<label>" or "drv.blk.<label>" = DRIVER_UP.  VFS
- * subscribes to both patterns (existing entries included) and, on each
+ * subscribes to both kinds with one pattern (DS keeps one subscription
+ * per owner; existing entries included) and, on each
  * DS notification, reads the changed keys and looks the label's endpoint
  * up.  A major whose driver is not up has endpoint NONE (-ENXIO to
  * callers).  Endpoints are kept per major so a restart can update them.
@@ -33,8 +34,7 @@ void dmap_init(void)
 		dmap[i] = (struct dmap){ .major = labels[i].major,
 					 .label = labels[i].label,
 					 .driver = NONE };
-	if ((r = ds_subscribe("drv\\.chr\\..*", DSF_INITIAL)) != OK ||
-	    (r = ds_subscribe("drv\\.blk\\..*", DSF_INITIAL)) != OK)
+	if ((r = ds_subscribe("drv\\..*", DSF_INITIAL)) != OK)
 		printf("vfs: cannot subscribe to driver events: %d\n", r);
 }
 
