@@ -39,8 +39,10 @@ def qemu_cmd(qemu, mem, iso=None, kernel=None, initrd="", append="",
     the secondary master); snapshot=on keeps the guest's writes out of
     the file, so every boot sees the same disk (snapshot=False keeps
     them, for scenarios that reboot or check the disk afterwards)."""
+    # signal=off: a ^C typed by a scenario goes to the guest, not to QEMU.
     cmd = [qemu, "-m", str(mem), "-nographic", "-no-reboot",
-           "-monitor", "none", "-serial", "stdio"] + DEBUG_EXIT
+           "-monitor", "none", "-chardev", "stdio,id=con,signal=off",
+           "-serial", "chardev:con"] + DEBUG_EXIT
     if icount:
         cmd += ["-icount", "shift=0,sleep=off"]
     if disk:
