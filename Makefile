@@ -47,12 +47,13 @@ SYSTEM_MODULES := $(shell $(PYTHON) tools/gen_boot.py names $(BOOTLIST) system)
 UTEST_MODULES  := $(shell $(PYTHON) tools/gen_boot.py names $(BOOTLIST) utest)
 KTEST_MODULES  := $(shell $(PYTHON) tools/gen_boot.py names $(BOOTLIST) ktest)
 BENCH_MODULES  := $(shell $(PYTHON) tools/gen_boot.py names $(BOOTLIST) bench)
+BENCHFS_MODULES := $(shell $(PYTHON) tools/gen_boot.py names $(BOOTLIST) benchfs)
 TTY_MODULES    := $(shell $(PYTHON) tools/gen_boot.py names $(BOOTLIST) tty)
 
 .PHONY: all run test bench debug clean distclean format-check deps unit-test newlib \
         host-test programs
 all: $(B)/axolotl.iso $(B)/utest.iso $(B)/ktest.iso $(B)/root-pristine.img \
-     $(addprefix $(B)/bin/,$(BENCH_MODULES)) \
+     $(addprefix $(B)/bin/,$(BENCH_MODULES) $(BENCHFS_MODULES)) \
      $(addprefix $(B)/bin/,$(TTY_MODULES)) \
      programs
 
@@ -222,7 +223,7 @@ $(eval $(call iso_rules,ktest,$(B)/ktest.iso,$(KTEST_MODULES)))
 # between runs: it is replaced by a fresh copy only when the pristine
 # image is newer, that is after a rebuild.
 ROOT_FILES := $(shell find boot/rootfs -type f) include/axo/dmap.h
-$(B)/root-pristine.img: programs tools/mk-root-image.py $(ROOT_FILES)
+$(B)/root-pristine.img: $(PROGRAMS) tools/mk-root-image.py $(ROOT_FILES)
 	@echo "  ROOTFS  $@"
 	$(Q)$(PYTHON) tools/mk-root-image.py $@ $(B)/bin
 $(B)/root.img: $(B)/root-pristine.img
@@ -247,6 +248,7 @@ INITRD_UTEST  = $(shell $(PYTHON) tools/gen_boot.py initrd $(BOOTLIST) utest $(B
 INITRD_KTEST  = $(shell $(PYTHON) tools/gen_boot.py initrd $(BOOTLIST) ktest $(B)/bin)
 INITRD_TTY    = $(shell $(PYTHON) tools/gen_boot.py initrd $(BOOTLIST) tty $(B)/bin)
 INITRD_BENCH  = $(shell $(PYTHON) tools/gen_boot.py initrd $(BOOTLIST) bench $(B)/bin)
+INITRD_BENCHFS = $(shell $(PYTHON) tools/gen_boot.py initrd $(BOOTLIST) benchfs $(B)/bin)
 BOOT_ARGS = --kernel $(B)/kernel.elf --initrd-system "$(INITRD_SYSTEM)" \
             --initrd-utest "$(INITRD_UTEST)" \
             --initrd-ktest "$(INITRD_KTEST)" --initrd-tty "$(INITRD_TTY)" \
@@ -273,7 +275,8 @@ test: deps all $(B)/disk-test.img
 
 bench: deps all $(B)/disk-test.img
 	@$(PYTHON) tools/bench.py --qemu $(QEMU) --mem $(MEM) \
-		$(BOOT_ARGS) --initrd-bench "$(INITRD_BENCH)"
+		$(BOOT_ARGS) --initrd-bench "$(INITRD_BENCH)" \
+		--initrd-benchfs "$(INITRD_BENCHFS)"
 
 format-check:
 	@clang-format --dry-run --Werror $(shell git ls-files '*.c' '*.h') && \

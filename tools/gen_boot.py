@@ -63,7 +63,7 @@ def check_image(path, image, mods):
     if sum("root" in f for _, f in mods) != 1:
         fail(where, "exactly one module must be 'root'")
     procs = [n for n, f in mods if "file" not in f]
-    if image in ("system", "bench", "utest"):
+    if image in ("system", "bench", "benchfs", "utest"):
         if procs[:len(WELL_KNOWN)] != WELL_KNOWN:
             fail(where, f"processes must begin {WELL_KNOWN} "
                         f"(<axo/endpoint.h>), not {procs[:len(WELL_KNOWN)]}")

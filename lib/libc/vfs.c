@@ -368,6 +368,18 @@ void sync(void)
 	vfs_call(VFS_SYNC, &m);
 }
 
+/*
+ * Writes everything back, fd's file included: VFS syncs whole file
+ * systems.  EBADF for a descriptor that is not open.
+ */
+int fsync(int fd)
+{
+	if (fcntl(fd, F_GETFD) < 0)
+		return -1;
+	sync();
+	return 0;
+}
+
 int utime(const char *path, const struct utimbuf *times)
 {
 	message m = { 0 };

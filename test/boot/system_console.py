@@ -77,6 +77,9 @@ CHECKS = [
      "echo x > /dev/null; cat /dev/null | wc -c", 0, r"^\s*0\s*$"),
     ("console_df_shows_the_root_file_system", "df", 0, r"/dev/c0d0.*/$|/\s*$"),
     ("console_free_reports_memory", "free", 0, r"(?i)total"),
+    ("console_script_with_arguments_runs_with_sh",
+     "echo 'echo script got $1' > /tmp/s.sh; echo 'exit 3' >> /tmp/s.sh; "
+     "sh /tmp/s.sh here", 3, r"^script got here$"),
     ("console_stderr_redirect", "ls /nope 2> /tmp/err; cat /tmp/err", 0,
      r"(?i)no such file"),
 ]

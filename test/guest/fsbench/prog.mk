@@ -1,0 +1,3 @@
+PROG := fsbench
+SRCS := fsbench.c
+LIBC := newlib
