@@ -92,7 +92,8 @@ static void start_boot_programs(void)
 	char name[16], path[32];
 	unsigned flags;
 
-	for (int i = 0; axo_boot_file(i, name, sizeof(name), &flags) >= 0; i++) {
+	for (int i = 0; axo_boot_file(i, name, sizeof(name), &flags) >= 0;
+	     i++) {
 		if (!(flags & VM_BF_RUN))
 			continue;
 		snprintf(path, sizeof(path), "/boot/%s", name);
