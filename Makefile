@@ -21,6 +21,7 @@ CC       := $(CROSS)gcc
 LD       := $(CROSS)ld
 AR       := $(CROSS)ar
 NM       := $(CROSS)nm
+STRIP    := $(CROSS)strip
 QEMU     ?= qemu-system-i386
 PYTHON   ?= /usr/bin/python3
 MEM      ?= 32
@@ -53,8 +54,8 @@ TTY_MODULES    := $(shell $(PYTHON) tools/gen_boot.py names $(BOOTLIST) tty)
 .PHONY: all run test bench debug clean distclean format-check deps unit-test newlib \
         host-test programs
 all: $(B)/axolotl.iso $(B)/utest.iso $(B)/ktest.iso $(B)/root-pristine.img \
-     $(addprefix $(B)/bin/,$(BENCH_MODULES) $(BENCHFS_MODULES)) \
-     $(addprefix $(B)/bin/,$(TTY_MODULES)) \
+     $(addprefix $(B)/boot/,$(BENCH_MODULES) $(BENCHFS_MODULES)) \
+     $(addprefix $(B)/boot/,$(TTY_MODULES)) \
      programs
 
 deps:
@@ -201,15 +202,21 @@ $(foreach d,$(PROG_DIRS),$(eval $(call PROGRAM_template,$(d))))
 programs: $(PROGRAMS)
 
 # ---- images: one GRUB ISO per boot image of boot/modules.list ----
+# Boot modules go in stripped (build/boot/<name>): the kernel copies every
+# module into memory at boot, and symbols are for gdb (build/bin/<name>).
+$(B)/boot/%: $(B)/bin/%
+	@mkdir -p $(@D)
+	$(Q)$(STRIP) -o $@ $<
+
 # $(call iso_rules,image,iso): the ISO of one boot image.
 define iso_rules
 $(B)/$(1)-iso/boot/grub/grub.cfg: $(BOOTLIST) tools/gen_boot.py
 	@mkdir -p $$(@D)
 	$(Q)$(PYTHON) tools/gen_boot.py grub $(BOOTLIST) $(1) $$@
 
-$(2): $(B)/kernel.elf $(addprefix $(B)/bin/,$(3)) $(B)/$(1)-iso/boot/grub/grub.cfg
+$(2): $(B)/kernel.elf $(addprefix $(B)/boot/,$(3)) $(B)/$(1)-iso/boot/grub/grub.cfg
 	@echo "  ISO     $$@"
-	$(Q)cp $(B)/kernel.elf $(addprefix $(B)/bin/,$(3)) $(B)/$(1)-iso/boot/
+	$(Q)cp $(B)/kernel.elf $(addprefix $(B)/boot/,$(3)) $(B)/$(1)-iso/boot/
 	$(Q)grub-mkrescue -o $$@ $(B)/$(1)-iso >$(B)/grub-mkrescue.log 2>&1 || \
 		{ cat $(B)/grub-mkrescue.log; exit 1; }
 endef
@@ -243,12 +250,12 @@ debug: $(B)/axolotl.iso $(B)/root.img
 		-ex 'continue'; kill %1 2>/dev/null || true
 
 # ---- tests and benchmarks ----
-INITRD_SYSTEM = $(shell $(PYTHON) tools/gen_boot.py initrd $(BOOTLIST) system $(B)/bin)
-INITRD_UTEST  = $(shell $(PYTHON) tools/gen_boot.py initrd $(BOOTLIST) utest $(B)/bin)
-INITRD_KTEST  = $(shell $(PYTHON) tools/gen_boot.py initrd $(BOOTLIST) ktest $(B)/bin)
-INITRD_TTY    = $(shell $(PYTHON) tools/gen_boot.py initrd $(BOOTLIST) tty $(B)/bin)
-INITRD_BENCH  = $(shell $(PYTHON) tools/gen_boot.py initrd $(BOOTLIST) bench $(B)/bin)
-INITRD_BENCHFS = $(shell $(PYTHON) tools/gen_boot.py initrd $(BOOTLIST) benchfs $(B)/bin)
+INITRD_SYSTEM = $(shell $(PYTHON) tools/gen_boot.py initrd $(BOOTLIST) system $(B)/boot)
+INITRD_UTEST  = $(shell $(PYTHON) tools/gen_boot.py initrd $(BOOTLIST) utest $(B)/boot)
+INITRD_KTEST  = $(shell $(PYTHON) tools/gen_boot.py initrd $(BOOTLIST) ktest $(B)/boot)
+INITRD_TTY    = $(shell $(PYTHON) tools/gen_boot.py initrd $(BOOTLIST) tty $(B)/boot)
+INITRD_BENCH  = $(shell $(PYTHON) tools/gen_boot.py initrd $(BOOTLIST) bench $(B)/boot)
+INITRD_BENCHFS = $(shell $(PYTHON) tools/gen_boot.py initrd $(BOOTLIST) benchfs $(B)/boot)
 BOOT_ARGS = --kernel $(B)/kernel.elf --initrd-system "$(INITRD_SYSTEM)" \
             --initrd-utest "$(INITRD_UTEST)" \
             --initrd-ktest "$(INITRD_KTEST)" --initrd-tty "$(INITRD_TTY)" \
