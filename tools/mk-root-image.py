@@ -8,6 +8,8 @@ The tree:
   /bin       every program of commands/ (sh and the tools)
   /service   the drivers and servers RS may start from files
   /etc       boot/rootfs/etc (rc, motd, ...)
+  /test      the guest test programs of DISK_TESTS (test/guest/NAME),
+             run from the shell by boot scenarios (test/boot/system_fs.py)
   /dev       the device nodes below, majors from include/axo/dmap.h
   /tmp /home /mnt /root   empty directories
 
@@ -24,7 +26,10 @@ import tempfile
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SERVICES = ["hello", "memory", "tty", "ata", "ext2"]
 STRIP = os.environ.get("STRIP", "i686-linux-gnu-strip")
-DIRS = ["bin", "service", "etc", "dev", "tmp", "home", "mnt", "root"]
+# The suites of test/guest/ that run on the booted system from the disk.
+DISK_TESTS = ["fstest"]
+DIRS = ["bin", "service", "etc", "dev", "tmp", "home", "mnt", "root", "test"]
+EXEC_DIRS = ("bin", "service", "test")  # their files are programs
 
 
 def majors():
@@ -69,12 +74,15 @@ def stage(tree, bin_dir):
         src = os.path.join(bin_dir, name)
         if os.path.exists(src):
             shutil.copy(src, os.path.join(tree, "service"))
+    for name in DISK_TESTS:
+        shutil.copy(os.path.join(bin_dir, name), os.path.join(tree, "test"))
     etc = os.path.join(ROOT, "boot/rootfs/etc")
     shutil.copytree(etc, os.path.join(tree, "etc"), dirs_exist_ok=True)
     for path, _, files in os.walk(tree):
         for f in files:
             p = os.path.join(path, f)
-            executable = "/bin/" in p or "/service/" in p or p.endswith("/rc")
+            top = os.path.relpath(p, tree).split(os.sep)[0]
+            executable = top in EXEC_DIRS or p.endswith("/rc")
             os.chmod(p, 0o755 if executable else 0o644)
             if executable and not p.endswith("/rc"):
                 subprocess.run([STRIP, p], check=True)  # exec reads it all

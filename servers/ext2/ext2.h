@@ -17,8 +17,10 @@
  * one file system is mounted at a time, in static storage (super.c).
  *
  * The disk is reached only through struct ext2_dev.  An inode whose link
- * count drops to zero is freed at once: keeping unlinked-but-open files
- * alive is the server's business (it must defer the unlink).
+ * count drops to zero is freed at once, unless the server's busy
+ * predicate (ext2_set_busy) says a client still uses it: then it stays,
+ * unnamed and with no links but readable and writable, until the server
+ * calls ext2_release() when the last user has gone.
  *
  * The system image is to be built with
  *	mke2fs -q -F -t ext2 -b 1024 -I 128 -d <staging dir> <image> <size>
@@ -89,6 +91,8 @@ struct ext2_dirent {
 int ext2_mount(const struct ext2_dev *dev, struct ext2_fs **out);
 int ext2_sync(struct ext2_fs *fs);
 int ext2_unmount(struct ext2_fs *fs);
+void ext2_set_busy(struct ext2_fs *fs, bool (*busy)(uint32_t ino));
+int ext2_release(struct ext2_fs *fs, uint32_t ino);
 void ext2_statfs(struct ext2_fs *fs, struct ext2_statfs *st);
 
 int ext2_lookup(struct ext2_fs *fs, uint32_t dir, const char *name,

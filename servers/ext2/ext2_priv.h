@@ -30,9 +30,10 @@ struct ext2_fs {
 	uint32_t gd_blocks; /* blocks the descriptor table occupies */
 	uint32_t block_size;
 	uint32_t inode_size;
-	uint32_t apb;	/* block pointers per indirect block */
-	bool filetype;	/* directory entries carry file types */
-	uint64_t clock; /* cache LRU clock */
+	uint32_t apb;		    /* block pointers per indirect block */
+	bool filetype;		    /* directory entries carry file types */
+	uint64_t clock;		    /* cache LRU clock */
+	bool (*busy)(uint32_t ino); /* a client uses ino (ext2_set_busy) */
 	struct ext2_buf buf[EXT2_NBUF];
 };
 
@@ -66,6 +67,7 @@ int ext2_idrop(struct ext2_fs *fs, struct ext2_node *n);
 uint64_t ext2_isize(const struct ext2_node *n);
 void ext2_set_isize(struct ext2_fs *fs, struct ext2_node *n, uint64_t size);
 bool ext2_is_dir(const struct ext2_node *n);
+bool ext2_live(struct ext2_fs *fs, const struct ext2_node *n);
 bool ext2_fast_symlink(const struct ext2_fs *fs, const struct ext2_node *n);
 uint8_t ext2_ftype(uint32_t mode);
 

@@ -18,7 +18,7 @@ static int file_get(struct ext2_fs *fs, uint32_t ino, struct ext2_node *n)
 
 	if (r != OK)
 		return r;
-	if (n->d.i_links_count == 0)
+	if (!ext2_live(fs, n))
 		return -ENOENT;
 	if (ext2_is_dir(n))
 		return -EISDIR;
@@ -202,7 +202,7 @@ int ext2_stat(struct ext2_fs *fs, uint32_t ino, struct ext2_stat *st)
 
 	if (r != OK)
 		return r;
-	if (n.d.i_links_count == 0)
+	if (!ext2_live(fs, &n))
 		return -ENOENT;
 	memset(st, 0, sizeof(*st));
 	st->ino = ino;
@@ -225,7 +225,7 @@ static int attr_get(struct ext2_fs *fs, uint32_t ino, struct ext2_node *n)
 {
 	int r = ext2_iget(fs, ino, n);
 
-	if (r == OK && n->d.i_links_count == 0)
+	if (r == OK && !ext2_live(fs, n))
 		r = -ENOENT;
 	return r;
 }

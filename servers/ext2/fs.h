@@ -37,6 +37,12 @@ int do_putnode(endpoint_t caller, message *m);
 int do_statvfs(endpoint_t caller, message *m);
 int do_sync(endpoint_t caller, message *m);
 
+/* refs.c */
+void refs_reset(struct ext2_fs *fs);
+void refs_get(uint32_t ino);
+int refs_put(struct ext2_fs *fs, uint32_t ino, uint32_t count);
+int refs_release_all(struct ext2_fs *fs);
+
 /* ops_name.c */
 int fs_get_name(endpoint_t caller, cp_grant_id_t g, uint32_t len,
 		char name[VFS_NAME_MAX + 1]);

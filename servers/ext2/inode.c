@@ -68,7 +68,7 @@ int ext2_ino_check(struct ext2_fs *fs, uint32_t ino)
 		return -EINVAL;
 	if ((r = ext2_iget(fs, ino, &n)) != OK)
 		return r;
-	if (n.d.i_links_count == 0 || n.d.i_mode == 0)
+	if (!ext2_live(fs, &n) || n.d.i_mode == 0)
 		return -ENOENT;
 	return OK;
 }

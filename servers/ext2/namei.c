@@ -186,15 +186,56 @@ int ext2_mkdir(struct ext2_fs *fs, uint32_t dir, const char *name,
 			 &dir, ino);
 }
 
-/* Drop one link of n (already unnamed), freeing it at zero. */
+/*
+ * Drop one link of n (already unnamed), freeing it at zero unless a
+ * client still uses it (fs->busy): then it stays, linkless, until
+ * ext2_release().
+ */
 int ext2_drop_link(struct ext2_fs *fs, struct ext2_node *n)
 {
 	if (n->d.i_links_count > 0)
 		n->d.i_links_count--;
-	if (n->d.i_links_count == 0)
+	if (n->d.i_links_count == 0 && (fs->busy == NULL || !fs->busy(n->ino)))
 		return ext2_idrop(fs, n);
 	n->d.i_ctime = ext2_now(fs);
 	return ext2_iput(fs, n);
+}
+
+/*
+ * Whether n may still be used: it has links, or it lost its last one
+ * while a client used it and has not been released (dtime still 0).
+ */
+bool ext2_live(struct ext2_fs *fs, const struct ext2_node *n)
+{
+	if (n->d.i_links_count > 0)
+		return true;
+	return n->d.i_dtime == 0 && n->d.i_mode != 0 && fs->busy != NULL &&
+	       fs->busy(n->ino);
+}
+
+/* Tell the core which inodes a client still uses (NULL: none). */
+void ext2_set_busy(struct ext2_fs *fs, bool (*busy)(uint32_t ino))
+{
+	fs->busy = busy;
+}
+
+/*
+ * The last user of ino has gone: free it if it lost its last link while
+ * in use.  OK (also when it still has links or was freed already), -EINVAL
+ * for a number out of range, -EIO.
+ */
+int ext2_release(struct ext2_fs *fs, uint32_t ino)
+{
+	struct ext2_node n;
+	int r;
+
+	if (ino != EXT2_ROOT_INO && ino < fs->sb.s_first_ino)
+		return -EINVAL;
+	if ((r = ext2_iget(fs, ino, &n)) != OK)
+		return r;
+	if (n.d.i_links_count != 0 || n.d.i_dtime != 0 || n.d.i_mode == 0)
+		return OK;
+	return ext2_idrop(fs, &n);
 }
 
 /*
@@ -337,7 +378,7 @@ long ext2_readlink(struct ext2_fs *fs, uint32_t ino, char *buf, size_t n)
 
 	if (r != OK)
 		return r;
-	if (node.d.i_links_count == 0)
+	if (!ext2_live(fs, &node))
 		return -ENOENT;
 	if ((node.d.i_mode & EXT2_S_IFMT) != EXT2_S_IFLNK)
 		return -EINVAL;

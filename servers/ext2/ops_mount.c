@@ -3,12 +3,8 @@
  * Requests about the whole file system: FS_READSUPER (open the block
  * device and mount), FS_UNMOUNT, FS_SYNC, FS_STATVFS, and FS_PUTNODE.
  *
- * FS_PUTNODE is advisory: the core keeps no in-memory inodes and frees
- * an inode as soon as its last link goes, so there is no count to drop.
- * An unlinked file VFS still has open is therefore freed at once;
- * requests on its number fail with -ENOENT (ext2_ino_check) until a new
- * file reuses the number.  Keeping such files alive until the last
- * PUTNODE (a count of VFS's references per inode) is not done yet.
+ * FS_PUTNODE returns VFS's references (refs.c): an inode unlinked while
+ * VFS holds it is freed at the last one, or at the unmount.
  */
 #include "fs.h"
 
@@ -43,6 +39,7 @@ int do_readsuper(endpoint_t caller, message *m)
 	fs_mounted = fs;
 	fs_dev = rq.dev;
 	fs_rdonly = rdonly;
+	refs_reset(fs);
 	return fs_reply_node(EXT2_ROOT_INO, m);
 }
 
@@ -51,19 +48,22 @@ int do_unmount(endpoint_t caller, message *m)
 {
 	(void)caller;
 	(void)m;
-	int r = fs_rdonly ? OK : ext2_unmount(fs_mounted);
+	int r = refs_release_all(fs_mounted); /* unlinked files still open */
+	if (r == OK && !fs_rdonly)
+		r = ext2_unmount(fs_mounted);
 	if (r != OK)
 		return r; /* still mounted: a later sync or unmount may work */
+	refs_reset(NULL);
 	fs_mounted = NULL;
 	bdev_close();
 	return OK;
 }
 
-/* Advisory (see the file comment): check the number, keep nothing. */
+/* VFS returns pos_lo references to ino (see refs.c). */
 int do_putnode(endpoint_t caller, message *m)
 {
 	(void)caller;
-	return ext2_ino_check(fs_mounted, m->fs_rq.ino) == OK ? OK : -EINVAL;
+	return refs_put(fs_mounted, m->fs_rq.ino, m->fs_rq.pos_lo);
 }
 
 /* Write every changed block, the group descriptors and the superblock. */

@@ -27,7 +27,7 @@ int fs_get_name(endpoint_t caller, cp_grant_id_t g, uint32_t len,
 	return proto_name_terminated(name, len) ? OK : -EINVAL;
 }
 
-/* Fill m's fs_node with inode ino; OK or the core's error. */
+/* Fill m's fs_node with inode ino, a reference for VFS; OK or -E*. */
 int fs_reply_node(uint32_t ino, message *m)
 {
 	struct ext2_stat st;
@@ -37,6 +37,7 @@ int fs_reply_node(uint32_t ino, message *m)
 		return r;
 	m->fs_node = (struct fs_node){ 0 };
 	proto_node(&st, &m->fs_node);
+	refs_get(ino); /* VFS now holds one more */
 	return OK;
 }
 

@@ -218,6 +218,56 @@ static void ext2_full_disk_gives_enospc_and_stays_clean(void)
 	img_finish(&im);
 }
 
+static uint32_t busy_ino; /* the inode busy_one() calls in use */
+
+static bool busy_one(uint32_t ino)
+{
+	return ino == busy_ino;
+}
+
+/*
+ * An inode unlinked while the busy predicate says it is used stays
+ * readable and keeps its blocks; ext2_release() then frees it, and a
+ * second release changes nothing.
+ */
+static void ext2_unlinked_busy_inode_lives_until_release(void)
+{
+	static uint8_t buf[20000], back[20000];
+	struct ext2_statfs before, orphan, after;
+	struct ext2_stat st;
+	struct img im;
+	uint32_t ino = 0, other = 0;
+
+	expect_true("image made", img_setup(&im, "-b 1024", "4M"));
+	ext2_statfs(im.fs, &before);
+	expect_eq_int("create", OK,
+		      ext2_create(im.fs, EXT2_ROOT_INO, "o", 0644, 0, 0, &ino));
+	img_fill(buf, sizeof(buf), 0, 5);
+	expect_eq_int("write", (long)sizeof(buf),
+		      ext2_write(im.fs, ino, 0, buf, sizeof(buf)));
+	busy_ino = ino;
+	ext2_set_busy(im.fs, busy_one);
+	expect_eq_int("unlink", OK, ext2_unlink(im.fs, EXT2_ROOT_INO, "o"));
+	expect_eq_int("name gone", -ENOENT,
+		      ext2_lookup(im.fs, EXT2_ROOT_INO, "o", &other));
+	expect_eq_int("read after unlink", (long)sizeof(back),
+		      ext2_read(im.fs, ino, 0, back, sizeof(back)));
+	expect_true("contents kept", memcmp(buf, back, sizeof(buf)) == 0);
+	expect_eq_int("stat after unlink", OK, ext2_stat(im.fs, ino, &st));
+	expect_eq_int("no links", 0, st.nlink);
+	ext2_statfs(im.fs, &orphan);
+	expect_true("blocks still held", orphan.bfree < before.bfree);
+	busy_ino = 0;
+	expect_eq_int("release", OK, ext2_release(im.fs, ino));
+	expect_eq_int("release again", OK, ext2_release(im.fs, ino));
+	expect_eq_int("read after release", -ENOENT,
+		      ext2_read(im.fs, ino, 0, back, 1));
+	ext2_statfs(im.fs, &after);
+	expect_eq_int("free blocks back", before.bfree, after.bfree);
+	expect_eq_int("free inodes back", before.ffree, after.ffree);
+	img_finish(&im);
+}
+
 static void ext2_block_size_4096_write_read_back(void)
 {
 	struct ext2_statfs sf;
@@ -255,6 +305,7 @@ int main(void)
 		UNIT_TEST(ext2_sparse_write_reaches_triple_indirect),
 		UNIT_TEST(ext2_truncate_down_frees_and_up_reads_zeros),
 		UNIT_TEST(ext2_full_disk_gives_enospc_and_stays_clean),
+		UNIT_TEST(ext2_unlinked_busy_inode_lives_until_release),
 		UNIT_TEST(ext2_block_size_4096_write_read_back),
 		UNIT_TEST(ext2_block_size_2048_write_read_back),
 	};

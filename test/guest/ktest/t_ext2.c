@@ -221,7 +221,7 @@ static void ext2_getdents_lists_the_root_in_small_pieces(void)
 	expect_eq(-EINVAL, fs_io(FS_GETDENTS, ROOT_INO, 0, dents, 8, NULL));
 }
 
-static void ext2_unlink_removes_the_file(void)
+static void ext2_unlink_removes_the_file_at_the_last_putnode(void)
 {
 	struct vfs_stat st;
 	message m;
@@ -229,7 +229,13 @@ static void ext2_unlink_removes_the_file(void)
 	expect_eq(OK, fs_named(FS_UNLINK, ROOT_INO, "new.txt", 8,
 			       (struct fs_rq){ 0 }, &m));
 	expect_eq(-ENOENT, lookup(ROOT_INO, "new.txt"));
-	expect_eq(-ENOENT, fs_stat(new_ino, &st)); /* freed at once */
+	/* Kept, linkless, while we (as VFS) hold CREATE's reference... */
+	expect_eq(OK, fs_stat(new_ino, &st));
+	expect_eq(0, st.nlink);
+	m = (message){ .m_type = FS_PUTNODE,
+		       .fs_rq = { .ino = new_ino, .pos_lo = 1 } };
+	expect_eq(OK, fs_call(&m));
+	expect_eq(-ENOENT, fs_stat(new_ino, &st)); /* ...freed at the last */
 	expect_eq(-ENOTEMPTY, fs_named(FS_RMDIR, ROOT_INO, "dir", 4,
 				       (struct fs_rq){ 0 }, &m));
 }
@@ -318,7 +324,8 @@ const struct test_case ext2_tests[] = {
 	{ "ext2_mkdir_makes_a_directory", ext2_mkdir_makes_a_directory },
 	{ "ext2_getdents_lists_the_root_in_small_pieces",
 	  ext2_getdents_lists_the_root_in_small_pieces },
-	{ "ext2_unlink_removes_the_file", ext2_unlink_removes_the_file },
+	{ "ext2_unlink_removes_the_file_at_the_last_putnode",
+	  ext2_unlink_removes_the_file_at_the_last_putnode },
 	{ "ext2_statvfs_reports_the_file_system",
 	  ext2_statvfs_reports_the_file_system },
 	{ "ext2_bad_requests_get_clear_errors",
