@@ -1,3 +1,3 @@
 PROG := fstest
-SRCS := runner.c workload.c t_errors.c t_pipes.c t_calls.c
+SRCS := runner.c casefork.c workload.c t_errors.c t_pipes.c t_calls.c
 LIBC := newlib

@@ -192,7 +192,7 @@ static void getcwd_follows_chdir(void)
 	expect_ok(chdir("a/b"));
 	expect_true(getcwd(buf, sizeof(buf)) != NULL);
 	if (strcmp(buf, FSTEST_DIR "/t/a/b") != 0)
-		fs_fail_msg(__LINE__, "getcwd: %s", buf);
+		case_fail_msg(__LINE__, "getcwd: %s", buf);
 	expect_ok(chdir(".."));
 	expect_true(getcwd(buf, sizeof(buf)) != NULL);
 	expect_true(strcmp(buf, FSTEST_DIR "/t/a") == 0);
@@ -241,7 +241,7 @@ static void readdir_lists_exactly_what_was_created(void)
 	expect_eq(0, others);
 	for (int i = 0; i < 4; i++)
 		if (!seen[i])
-			fs_fail_msg(__LINE__, "%s not listed", names[i]);
+			case_fail_msg(__LINE__, "%s not listed", names[i]);
 	expect_true(opendir("alpha") == NULL);
 	expect_eq(ENOTDIR, errno);
 }
@@ -337,7 +337,7 @@ static void append_and_holes_read_back(void)
 	expect_ok(close(fd));
 }
 
-const struct fs_case call_tests[] = {
+const struct test_case call_tests[] = {
 	{ "stat_and_fstat_give_sizes_and_types",
 	  stat_and_fstat_give_sizes_and_types },
 	{ "rename_moves_a_file_and_replaces_the_target",

@@ -77,8 +77,8 @@ static void open_until_emfile_then_close_all_and_open_again(void)
 		if (fd < 0)
 			break;
 		if (n == VFS_OPEN_MAX + 1)
-			fs_fail_msg(__LINE__, "more than %d descriptors open",
-				    VFS_OPEN_MAX);
+			case_fail_msg(__LINE__, "more than %d descriptors open",
+				      VFS_OPEN_MAX);
 		fds[n++] = fd;
 	}
 	expect_eq(EMFILE, errno);
@@ -254,7 +254,7 @@ static void bad_buffer_pointer_is_efault(void)
 	EXPECT_FILE("f", "abc"); /* VFS still serves */
 }
 
-const struct fs_case error_tests[] = {
+const struct test_case error_tests[] = {
 	{ "read_of_a_directory_is_eisdir", read_of_a_directory_is_eisdir },
 	{ "write_on_rdonly_fd_is_ebadf", write_on_rdonly_fd_is_ebadf },
 	{ "path_longer_than_path_max_is_enametoolong",

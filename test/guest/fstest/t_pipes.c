@@ -42,8 +42,8 @@ static void pipe_carries_data_between_forked_processes_then_eof(void)
 	expect_eq(PIPE_BYTES, got);
 	for (int i = 0; i < PIPE_BYTES; i++)
 		if (buf[i] != (unsigned char)(i * 7 + 3))
-			fs_fail_msg(__LINE__, "byte %d: 0x%02x", i, buf[i]);
-	int status = wait_child(pid);
+			case_fail_msg(__LINE__, "byte %d: 0x%02x", i, buf[i]);
+	int status = case_wait(pid);
 	expect_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 	expect_eq(0, read(p[0], buf, 1)); /* still EOF */
 }
@@ -62,7 +62,7 @@ static void write_with_no_reader_raises_sigpipe(void)
 		write(p[1], "x", 1);
 		_exit(0); /* not reached if SIGPIPE is delivered */
 	}
-	int status = wait_child(pid);
+	int status = case_wait(pid);
 	expect_true(WIFSIGNALED(status));
 	expect_eq(SIGPIPE, WTERMSIG(status));
 }
@@ -102,7 +102,7 @@ static void reader_gone_mid_stream_gives_epipe_to_writer(void)
 	} while (w > 0 && total < 1024 * 1024);
 	expect_eq(-1, w);
 	expect_eq(EPIPE, errno);
-	int status = wait_child(pid);
+	int status = case_wait(pid);
 	expect_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 }
 
@@ -119,7 +119,7 @@ static void dup2_redirects_stdout_of_a_child_to_a_file(void)
 			_exit(4);
 		_exit(0);
 	}
-	int status = wait_child(pid);
+	int status = case_wait(pid);
 	expect_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 	EXPECT_FILE("out", "to the file\n");
 }
@@ -158,7 +158,7 @@ static void dup2_onto_an_open_fd_closes_it_first(void)
 	expect_eq(0, read(fa, &c, 1)); /* shared offset: at the end */
 }
 
-const struct fs_case pipe_tests[] = {
+const struct test_case pipe_tests[] = {
 	{ "pipe_carries_64k_between_forked_processes_then_eof",
 	  pipe_carries_data_between_forked_processes_then_eof },
 	{ "pipe_write_with_no_reader_raises_sigpipe",

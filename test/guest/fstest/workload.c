@@ -107,8 +107,8 @@ static void write_all(int gen, uint32_t *sums)
 		file_path(path, sizeof(path), i);
 		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0644);
 		if (fd < 0)
-			fs_fail_msg(__LINE__, "open(%s): errno %d (%s)", path,
-				    errno, strerror(errno));
+			case_fail_msg(__LINE__, "open(%s): errno %d (%s)", path,
+				      errno, strerror(errno));
 		for (uint32_t off = 0; off < sizes[i]; off += CHUNK) {
 			size_t n = sizes[i] - off < CHUNK ? sizes[i] - off :
 							    CHUNK;
@@ -116,11 +116,11 @@ static void write_all(int gen, uint32_t *sums)
 			h = fnv(h, buf, n);
 			ssize_t w = write(fd, buf, n);
 			if (w != (ssize_t)n)
-				fs_fail_msg(__LINE__,
-					    "write(%s) at %u: %d of %u, "
-					    "errno %d (%s)",
-					    path, off, (int)w, (unsigned)n,
-					    errno, strerror(errno));
+				case_fail_msg(__LINE__,
+					      "write(%s) at %u: %d of %u, "
+					      "errno %d (%s)",
+					      path, off, (int)w, (unsigned)n,
+					      errno, strerror(errno));
 		}
 		expect_ok(close(fd));
 		sums[i] = h;
@@ -140,27 +140,27 @@ static void check_all(int gen)
 		expect_eq(sizes[i], FILE_SIZE(path));
 		int fd = open(path, O_RDONLY);
 		if (fd < 0)
-			fs_fail_msg(__LINE__, "open(%s): errno %d (%s)", path,
-				    errno, strerror(errno));
+			case_fail_msg(__LINE__, "open(%s): errno %d (%s)", path,
+				      errno, strerror(errno));
 		for (;;) {
 			ssize_t n = read(fd, got, CHUNK + 1 - (off & 1));
 			if (n < 0)
-				fs_fail_msg(__LINE__,
-					    "read(%s) at %u: errno %d", path,
-					    off, errno);
+				case_fail_msg(__LINE__,
+					      "read(%s) at %u: errno %d", path,
+					      off, errno);
 			if (n == 0)
 				break;
 			if (off + (uint32_t)n > sizes[i])
-				fs_fail_msg(__LINE__, "%s: longer than %u",
-					    path, sizes[i]);
+				case_fail_msg(__LINE__, "%s: longer than %u",
+					      path, sizes[i]);
 			fill(want, (size_t)n, &s);
 			for (ssize_t k = 0; k < n; k++)
 				if (want[k] != got[k])
-					fs_fail_msg(__LINE__,
-						    "%s byte %u: 0x%02x, "
-						    "expected 0x%02x",
-						    path, off + (uint32_t)k,
-						    got[k], want[k]);
+					case_fail_msg(__LINE__,
+						      "%s byte %u: 0x%02x, "
+						      "expected 0x%02x",
+						      path, off + (uint32_t)k,
+						      got[k], want[k]);
 			hw = fnv(hw, want, (size_t)n);
 			hg = fnv(hg, got, (size_t)n);
 			off += (uint32_t)n;
@@ -262,7 +262,7 @@ static void workload_delete_again_frees_every_block(void)
 	expect_eq(strtoul(want, NULL, 10), strtoul(text, NULL, 10));
 }
 
-const struct fs_case workload_tests[] = {
+const struct test_case workload_tests[] = {
 	{ "workload_sizes_sum_to_8mib_from_3_bytes_to_200k",
 	  sizes_sum_to_8mib_from_3_bytes_to_200k },
 	{ "workload_write_8mib_in_200_files_in_4_dirs",

@@ -61,13 +61,11 @@ pid_t fork_child(int (*body)(void))
 /* Wait for child `pid` (through EINTR) and return its wait status. */
 int wait_for(pid_t pid)
 {
-	int status = 0;
-	pid_t got;
+	int status = case_wait(pid);
 
-	do {
-		got = waitpid(pid, &status, 0);
-	} while (got == -1 && errno == EINTR);
-	expect_eq(pid, got);
+	if (status == -1)
+		case_fail_msg(__LINE__, "waitpid(%d): errno %d (%s)", (int)pid,
+			      errno, strerror(errno));
 	return status;
 }
 

@@ -1,3 +1,3 @@
 PROG := utest
-SRCS := runner.c helpers.c t_proc.c t_signal.c t_memory.c t_misc.c
+SRCS := runner.c casefork.c helpers.c t_proc.c t_signal.c t_memory.c t_misc.c
 LIBC := newlib

@@ -317,7 +317,7 @@ static void exited_child_returns_its_memory(void)
 	expect_eq(before.nr_procs, after.nr_procs);
 }
 
-const struct utest_case memory_tests[] = {
+const struct test_case memory_tests[] = {
 	{ "malloc_4mib_every_page_holds_its_value",
 	  malloc_4mib_every_page_holds_its_value },
 	{ "sbrk_grows_heap_and_new_memory_is_zeroed",

@@ -291,7 +291,7 @@ static void procinfo_bad_buffer_fails_efault(void)
 		     axo_procinfo((struct pm_procinfo *)16, PROCS_MAX, NULL));
 }
 
-const struct utest_case misc_tests[] = {
+const struct test_case misc_tests[] = {
 	{ "getuid_is_root", getuid_is_root },
 	{ "geteuid_is_root", geteuid_is_root },
 	{ "getgid_is_root", getgid_is_root },

@@ -302,7 +302,7 @@ static void exec_of_missing_file_fails_enoent(void)
 
 	expect_errno(ENOENT, execve("/boot/no_such_program", argv, envp));
 	/* Still here, still ourselves. */
-	expect_eq(utest_self, getpid());
+	expect_eq(case_self, getpid());
 }
 
 static void exec_of_oversized_arguments_fails_e2big(void)
@@ -313,7 +313,7 @@ static void exec_of_oversized_arguments_fails_e2big(void)
 
 	memset(huge, 'x', sizeof(huge) - 1);
 	expect_errno(E2BIG, execve(UCHILD_PATH, argv, envp));
-	expect_eq(utest_self, getpid());
+	expect_eq(case_self, getpid());
 }
 
 /* ---- many processes ---- */
@@ -363,8 +363,8 @@ static void fork_bomb_gets_eagain_and_system_recovers(void)
 		expect_signaled(SIGKILL, wait_for(pids[i]));
 	expect_true(n > 0 && n < BOMB_MAX);
 	if (err != EAGAIN)
-		utest_fail_errno(__LINE__, "errno of the failed fork", EAGAIN,
-				 err);
+		case_fail_errno(__LINE__, "errno of the failed fork", EAGAIN,
+				err);
 	exit_code = 6;
 	expect_exited(6, run_child(exit_with));
 }
@@ -433,7 +433,7 @@ static void orphan_is_adopted_and_reaped_by_init(void)
 	expect_true(wait_until(orphan_group_gone, ORPHAN_TICKS));
 }
 
-const struct utest_case proc_tests[] = {
+const struct test_case proc_tests[] = {
 	{ "fork_returns_child_pid_in_parent",
 	  fork_returns_child_pid_in_parent },
 	{ "fork_returns_zero_in_child", fork_returns_zero_in_child },

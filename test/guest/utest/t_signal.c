@@ -493,7 +493,7 @@ static void exec_keeps_signal_mask(void)
 	expect_exited(UCHILD_OK, exec_uchild(argv, NULL));
 }
 
-const struct utest_case signal_tests[] = {
+const struct test_case signal_tests[] = {
 	{ "sigterm_kills_child", sigterm_kills_child },
 	{ "sigkill_kills_child", sigkill_kills_child },
 	{ "sigkill_cannot_be_caught", sigkill_cannot_be_caught },

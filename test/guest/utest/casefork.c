@@ -1,0 +1,1 @@
+../casefork.c
