@@ -75,7 +75,8 @@ CHECKS = [
      r"^/tmp/d$"),
     ("console_dev_null_swallows_and_reads_empty",
      "echo x > /dev/null; cat /dev/null | wc -c", 0, r"^\s*0\s*$"),
-    ("console_df_shows_the_root_file_system", "df", 0, r"/dev/c0d0.*/$|/\s*$"),
+    ("console_df_shows_the_root_file_system", "df", 0,
+     r"(?m)^/dev/c0d0\s+32768\s+\d+\s+\d+\s+/$"),
     ("console_free_reports_memory", "free", 0, r"(?i)total"),
     ("console_script_with_arguments_runs_with_sh",
      "echo 'echo script got $1' > /tmp/s.sh; echo 'exit 3' >> /tmp/s.sh; "
