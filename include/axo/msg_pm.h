@@ -37,7 +37,10 @@
 #define PM_KLOG	       (PM_RQ_BASE + 22) /* pm_klog: stdout until a tty exists */
 #define PM_SRV_KILL    (PM_RQ_BASE + 23) /* pm_kill, system processes: no answer */
 #define PM_GETPROCS    (PM_RQ_BASE + 24) /* pm_getprocs -> entries copied */
-#define PM_NR_CALLS    25
+#define PM_SRV_FORK    (PM_RQ_BASE + 25) /* pm_srv: RS only -> child endpt, pid */
+#define PM_SRV_EXIT    (PM_RQ_BASE + 26) /* pm_srv: RS only, end it now */
+#define PM_GETEPINFO   (PM_RQ_BASE + 27) /* pm_srv.endpt -> pm_ids of it */
+#define PM_NR_CALLS    28
 
 /* waitpid options (newlib's values). */
 #define PM_WNOHANG   1
@@ -90,6 +93,20 @@ struct pm_exec_msg {
 struct pm_kill_msg {
 	int32_t pid; /* > 0 one process, 0 own group, -1 all, < -1 group */
 	int32_t sig; /* 0: only check */
+};
+
+/*
+ * RS's calls for services.  SRV_FORK makes a child of RS with an empty
+ * address space that cannot run (RTS_NO_PRIV): RS fills it with VM_EXEC
+ * and gives it privileges.  SRV_EXIT tears a service process down at
+ * once (VM, kernel, VFS, PM's table), with no zombie and no SIGCHLD; it
+ * is how RS removes the corpse of a crashed instance.  GETEPINFO
+ * answers in pm_ids (pid, uid, euid, gid) for any endpoint PM knows.
+ */
+struct pm_srv_msg {
+	endpoint_t endpt; /* SRV_EXIT, GETEPINFO; reply of SRV_FORK */
+	int32_t pid;	  /* reply of SRV_FORK */
+	int32_t uid;	  /* SRV_FORK: the child's user id */
 };
 
 struct pm_ids_msg {
@@ -196,7 +213,8 @@ struct pm_getprocs_msg {
 	struct pm_time_msg pm_time; \
 	struct pm_reboot_msg pm_reboot; \
 	struct pm_klog_msg pm_klog; \
-	struct pm_getprocs_msg pm_getprocs;
+	struct pm_getprocs_msg pm_getprocs; \
+	struct pm_srv_msg pm_srv;
 
 _Static_assert(sizeof(struct pm_ids_msg) <= MSG_PAYLOAD_SIZE, "pm_ids");
 _Static_assert(sizeof(struct pm_times_msg) <= MSG_PAYLOAD_SIZE, "pm_times");

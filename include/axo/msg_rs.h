@@ -11,6 +11,25 @@
 #include <axo/types.h>
 #include <axo/msgtype.h>
 
+/*
+ * Requests to RS (the service command, <axo/rs.h>).  Only root may change
+ * services (-EPERM); LOOKUP and STATUS are open to everyone.  The reply's
+ * m_type is OK or -E*; UP, DOWN and REFRESH answer when the change is done.
+ */
+#define RS_UP	      (RS_RQ_BASE + 0x00) /* rs_req.grant: struct rs_start */
+#define RS_DOWN	      (RS_RQ_BASE + 0x01) /* rs_req.label */
+#define RS_REFRESH    (RS_RQ_BASE + 0x02) /* rs_req.label: stop, start again */
+#define RS_RESTART    (RS_RQ_BASE + 0x03) /* rs_req.label: from a script */
+#define RS_SHUTDOWN   (RS_RQ_BASE + 0x04) /* restart nothing from now on */
+#define RS_UPDATE     (RS_RQ_BASE + 0x05) /* rs_req.grant: struct rs_start */
+#define RS_CLONE      (RS_RQ_BASE + 0x06) /* rs_req.label: keep a replica */
+#define RS_UNCLONE    (RS_RQ_BASE + 0x07) /* rs_req.label: drop it */
+#define RS_EDIT	      (RS_RQ_BASE + 0x08) /* rs_req.grant: struct rs_start */
+#define RS_LOOKUP     (RS_RQ_BASE + 0x09) /* rs_req.label -> rs_req.endpoint */
+#define RS_FI	      (RS_RQ_BASE + 0x0a) /* rs_req.label: controlled crash */
+#define RS_STATUS     (RS_RQ_BASE + 0x0b) /* rs_req.grant, len -> count */
+#define RS_SYSCTL     (RS_RQ_BASE + 0x0c) /* rs_req.subtype: RS_SYSCTL_* */
+#define RS_NR_CALLS   0x0d
 #define RS_INIT	      (RS_RQ_BASE + 0x14) /* RS -> service, and its reply */
 #define RS_LU_PREPARE (RS_RQ_BASE + 0x15) /* RS -> service, and its reply */
 #define SIGS_SIGNAL_RECEIVED \
@@ -49,6 +68,26 @@
 /* Fault-injection subtypes. */
 #define RS_FI_CRASH 1
 
+/*
+ * A request to RS.  STATUS fills the caller's write grant (len bytes)
+ * with struct rs_status entries, or only the one named by label if it is
+ * not empty; the reply's m_type is the number of entries written.
+ */
+struct rs_req_msg {
+	char label[PROC_NAME_LEN]; /* NUL-terminated service label */
+	cp_grant_id_t grant;	   /* UP, UPDATE, EDIT, STATUS */
+	uint32_t len;		   /* bytes the grant covers */
+	int32_t subtype;	   /* SYSCTL */
+	endpoint_t endpoint;	   /* reply: LOOKUP */
+};
+
+/* RS_SYSCTL subtypes. */
+#define RS_SYSCTL_SRV_STATUS 1 /* print every instance to the kernel log */
+#define RS_SYSCTL_UPD_START  2 /* start the scheduled update batch */
+#define RS_SYSCTL_UPD_RUN    3 /* ... and answer when it has ended */
+#define RS_SYSCTL_UPD_STOP   4
+#define RS_SYSCTL_UPD_STATUS 5
+
 struct rs_init_msg {
 	int32_t type;		 /* SEF_INIT_* */
 	uint32_t flags;		 /* SEF_INIT_* and SEF_LU_* flags */
@@ -72,11 +111,13 @@ struct common_fi_msg {
 };
 
 #define MSG_RS_MEMBERS \
+	struct rs_req_msg rs_req; \
 	struct rs_init_msg rs_init; \
 	struct rs_lu_prepare_msg rs_lu_prepare; \
 	struct sigs_signal_msg sigs_signal; \
 	struct common_fi_msg common_fi;
 
+_Static_assert(sizeof(struct rs_req_msg) <= MSG_PAYLOAD_SIZE, "rs_req");
 _Static_assert(sizeof(struct rs_init_msg) <= MSG_PAYLOAD_SIZE, "rs_init");
 _Static_assert(sizeof(struct rs_lu_prepare_msg) <= MSG_PAYLOAD_SIZE, "rs_lu");
 

@@ -72,6 +72,19 @@
 #define VFS_PM_FIRST   VFS_PM_FORK
 #define VFS_PM_LAST    VFS_PM_UNPAUSE
 
+/*
+ * From RS only: major `major` is served by the driver labelled `label`
+ * from now on (its endpoint comes from DS, as for the boot drivers).  An
+ * empty label unmaps the major.  RS sends it when a driver with -dev or
+ * -major comes up.
+ */
+#define VFS_MAPDRIVER (VFS_RQ_BASE + 0x50) /* vfs_mapdriver */
+
+struct vfs_mapdriver_msg {
+	char label[16]; /* PROC_NAME_LEN */
+	int32_t major;
+};
+
 /* fcntl commands and descriptor flags (newlib's values). */
 #define VFS_F_DUPFD    0
 #define VFS_F_GETFD    1
@@ -273,7 +286,8 @@ struct vfs_statvfs {
 	struct vfs_select_msg vfs_select; \
 	struct vfs_mount_msg vfs_mount; \
 	struct vfs_pm_msg vfs_pm; \
-	struct vfs_pm_exec_msg vfs_pm_exec;
+	struct vfs_pm_exec_msg vfs_pm_exec; \
+	struct vfs_mapdriver_msg vfs_mapdriver;
 
 _Static_assert(sizeof(struct vfs_path_msg) <= MSG_PAYLOAD_SIZE, "vfs_path");
 _Static_assert(sizeof(struct vfs_mount_msg) <= MSG_PAYLOAD_SIZE, "vfs_mount");

@@ -20,7 +20,7 @@
 
 /* Requests (reply m_type: OK or -E*, payload as described). */
 #define VM_FORK	     (VM_RQ_BASE + 0) /* PM: copy parent into a new slot */
-#define VM_EXEC	     (VM_RQ_BASE + 1) /* PM: new image from a boot file */
+#define VM_EXEC	     (VM_RQ_BASE + 1) /* PM, RS: new image from a boot file */
 #define VM_EXIT	     (VM_RQ_BASE + 2) /* PM: free all memory of endpt */
 #define VM_BRK	     (VM_RQ_BASE + 3) /* user: set the break */
 #define VM_MMAP	     (VM_RQ_BASE + 4) /* user: anonymous mapping */
@@ -28,7 +28,7 @@
 #define VM_INFO	     (VM_RQ_BASE + 6) /* anyone: memory report */
 #define VM_UPDATE    (VM_RQ_BASE + 7) /* RS: swap the memory of two slots */
 #define VM_BOOT_FILE (VM_RQ_BASE + 8) /* anyone: name of boot file i */
-#define VM_EXEC_FILE (VM_RQ_BASE + 9) /* VFS: new image from a file it read */
+#define VM_EXEC_FILE (VM_RQ_BASE + 9) /* VFS, RS: image from a file it holds */
 #define VM_NR_CALLS  10
 
 #define VM_STACK_LIMIT	  (USER_STACK_TOP - 8u * 1024 * 1024) /* lowest stack */
@@ -45,11 +45,15 @@
 #define VM_MAP_ANON    0x20
 
 /* Boot-file flags (VM_BOOT_FILE reply), from boot/modules.list. */
-#define VM_BF_RUN 0x1 /* init starts it */
+#define VM_BF_RUN  0x1 /* init starts it */
+#define VM_BF_PROC 0x2 /* a boot process's program, kept for restarts */
+
+#define VM_FORK_EMPTY 0x1 /* the child gets no memory: an exec follows */
 
 struct vm_fork_msg {
 	endpoint_t parent;
 	int32_t slot;	  /* process slot for the child, -1: any */
+	uint32_t flags;	  /* VM_FORK_* */
 	endpoint_t child; /* reply: the child's endpoint (not yet runnable) */
 };
 
