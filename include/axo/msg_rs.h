@@ -16,18 +16,18 @@
  * services (-EPERM); LOOKUP and STATUS are open to everyone.  The reply's
  * m_type is OK or -E*; UP, DOWN and REFRESH answer when the change is done.
  */
-#define RS_UP	      (RS_RQ_BASE + 0x00) /* rs_req.grant: struct rs_start */
+#define RS_UP	      (RS_RQ_BASE + 0x00) /* rs_req.addr: struct rs_start */
 #define RS_DOWN	      (RS_RQ_BASE + 0x01) /* rs_req.label */
 #define RS_REFRESH    (RS_RQ_BASE + 0x02) /* rs_req.label: stop, start again */
 #define RS_RESTART    (RS_RQ_BASE + 0x03) /* rs_req.label: from a script */
 #define RS_SHUTDOWN   (RS_RQ_BASE + 0x04) /* restart nothing from now on */
-#define RS_UPDATE     (RS_RQ_BASE + 0x05) /* rs_req.grant: struct rs_start */
+#define RS_UPDATE     (RS_RQ_BASE + 0x05) /* rs_req.addr: struct rs_start */
 #define RS_CLONE      (RS_RQ_BASE + 0x06) /* rs_req.label: keep a replica */
 #define RS_UNCLONE    (RS_RQ_BASE + 0x07) /* rs_req.label: drop it */
-#define RS_EDIT	      (RS_RQ_BASE + 0x08) /* rs_req.grant: struct rs_start */
+#define RS_EDIT	      (RS_RQ_BASE + 0x08) /* rs_req.addr: struct rs_start */
 #define RS_LOOKUP     (RS_RQ_BASE + 0x09) /* rs_req.label -> rs_req.endpoint */
 #define RS_FI	      (RS_RQ_BASE + 0x0a) /* rs_req.label: controlled crash */
-#define RS_STATUS     (RS_RQ_BASE + 0x0b) /* rs_req.grant, len -> count */
+#define RS_STATUS     (RS_RQ_BASE + 0x0b) /* rs_req.addr, len -> count */
 #define RS_SYSCTL     (RS_RQ_BASE + 0x0c) /* rs_req.subtype: RS_SYSCTL_* */
 #define RS_NR_CALLS   0x0d
 #define RS_INIT	      (RS_RQ_BASE + 0x14) /* RS -> service, and its reply */
@@ -69,14 +69,15 @@
 #define RS_FI_CRASH 1
 
 /*
- * A request to RS.  STATUS fills the caller's write grant (len bytes)
- * with struct rs_status entries, or only the one named by label if it is
- * not empty; the reply's m_type is the number of entries written.
+ * A request to RS.  Addresses are in the caller's memory; RS copies with
+ * sys_vircopy and answers -EFAULT for a bad one.  STATUS fills [addr,
+ * addr + len) with struct rs_status entries, or only the one named by
+ * label if it is not empty; the reply's m_type is the number written.
  */
 struct rs_req_msg {
 	char label[PROC_NAME_LEN]; /* NUL-terminated service label */
-	cp_grant_id_t grant;	   /* UP, UPDATE, EDIT, STATUS */
-	uint32_t len;		   /* bytes the grant covers */
+	vir_bytes addr;		   /* UP, UPDATE, EDIT, STATUS */
+	uint32_t len;		   /* bytes at addr */
 	int32_t subtype;	   /* SYSCTL */
 	endpoint_t endpoint;	   /* reply: LOOKUP */
 };

@@ -2,7 +2,7 @@
 /*
  * What the service command and RS exchange (minix-facts §3, §5): the
  * description of a service to start, update or edit (struct rs_start,
- * read by RS through a grant), and one line of `service status` (struct
+ * which RS copies from the caller), and one line of `service status` (struct
  * rs_status).  The requests themselves are in <axo/msg_rs.h>.
  */
 #ifndef AXO_RS_H
@@ -55,7 +55,7 @@ struct rs_start {
 	int32_t period;			/* heartbeat ticks; 0: none */
 	int32_t restarts;		/* -restarts override; -1: keep */
 	uint32_t uid;			/* system.conf uid */
-	cp_grant_id_t exec;		/* read grant over the binary */
+	vir_bytes exec;			/* the binary, in the caller */
 	uint32_t exec_len;		/* its size; at most RS_EXEC_MAX */
 	uint32_t k_calls[KCALL_MASK_WORDS]; /* bit (call - KERNEL_CALL) */
 	uint32_t vm_calls;		    /* bit (call - VM_RQ_BASE) */
@@ -70,6 +70,8 @@ struct rs_start {
 
 /* rs_status.sys_flags: how RS treats the service (MINIX's SF_*). */
 #define SF_CORE_SRV    0x0001 /* cannot be downed */
+#define SF_NEED_COPY   0x0004 /* must keep a copy of its binary */
+#define SF_USE_COPY    0x0008 /* keeps a copy of its binary */
 #define SF_NEED_REPL   0x0010 /* recovered only from a replica */
 #define SF_USE_REPL    0x0020 /* keeps a hot-standby replica */
 #define SF_USE_SCRIPT  0x0200
