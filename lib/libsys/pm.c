@@ -37,14 +37,16 @@ int srv_exit(endpoint_t e)
 	return pm_call(PM_SRV_EXIT, &m);
 }
 
-/* The user id of endpoint e, as PM knows it. */
-int pm_getepuid(endpoint_t e, uint32_t *uid)
+/* The pid and user id of endpoint e, as PM knows it. */
+int pm_getepinfo(endpoint_t e, int *pid, uint32_t *uid)
 {
 	message m = { 0 };
 
 	m.pm_srv.endpt = e;
 	int r = pm_call(PM_GETEPINFO, &m);
-	if (r == OK)
+	if (r == OK) {
+		*pid = m.pm_ids.pid;
 		*uid = (uint32_t)m.pm_ids.uid;
+	}
 	return r;
 }

@@ -10,6 +10,6 @@
 
 int srv_fork(uint32_t uid, const char *name, endpoint_t *e, int *pid);
 int srv_exit(endpoint_t e);
-int pm_getepuid(endpoint_t e, uint32_t *uid);
+int pm_getepinfo(endpoint_t e, int *pid, uint32_t *uid);
 
 #endif

@@ -13,13 +13,17 @@ static int vm_call(int type, message *m)
 	return r != OK ? r : m->m_type;
 }
 
-/* A copy of parent in slot (-1: any); *child is not yet runnable. */
-int vm_fork(endpoint_t parent, int slot, endpoint_t *child)
+/*
+ * A copy of parent in slot (-1: any), or an empty process with
+ * VM_FORK_EMPTY in flags; *child is not yet runnable.
+ */
+int vm_fork(endpoint_t parent, int slot, uint32_t flags, endpoint_t *child)
 {
 	message m = { 0 };
 
 	m.vm_fork.parent = parent;
 	m.vm_fork.slot = slot;
+	m.vm_fork.flags = flags;
 	int r = vm_call(VM_FORK, &m);
 	if (r == OK && child != NULL)
 		*child = m.vm_fork.child;

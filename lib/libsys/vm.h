@@ -10,7 +10,7 @@
 
 #include <axo/ipc.h>
 
-int vm_fork(endpoint_t parent, int slot, endpoint_t *child);
+int vm_fork(endpoint_t parent, int slot, uint32_t flags, endpoint_t *child);
 int vm_exec(endpoint_t e, const char *name, vir_bytes frame,
 	    vir_bytes frame_len, vir_bytes *entry, vir_bytes *sp);
 int vm_exec_image(endpoint_t e, const char *name, vir_bytes image,

@@ -33,9 +33,13 @@ static int copy_region(endpoint_t parent, endpoint_t child,
 	return OK;
 }
 
+/* PM forks anyone; RS only makes empty children of itself. */
 static int fork_check(endpoint_t caller, const struct vm_fork_msg *f)
 {
-	if (caller != PM_PROC_NR)
+	bool rs_own = caller == RS_PROC_NR && f->parent == RS_PROC_NR &&
+		      f->flags == VM_FORK_EMPTY;
+
+	if (caller != PM_PROC_NR && !rs_own)
 		return -EPERM;
 	if (vmproc_get(f->parent) == NULL)
 		return -ESRCH;
@@ -48,9 +52,10 @@ static int fork_check(endpoint_t caller, const struct vm_fork_msg *f)
 }
 
 /*
- * VM_FORK (PM only): a new slot (sys_fork) holding a copy of parent's
- * memory, or no memory at all with VM_FORK_EMPTY (PM_SRV_FORK: RS's new
- * service instances, which VM_EXEC fills).  Reply: child, not yet runnable.  -ENOMEM (or the kernel's
+ * VM_FORK (PM; RS for itself): a new slot (sys_fork) holding a copy of
+ * parent's memory, or no memory at all with VM_FORK_EMPTY (RS's new
+ * service instances, which VM_EXEC fills; PM_SRV_FORK or RS directly
+ * for a replacement instance PM never needs to know).  Reply: child, not yet runnable.  -ENOMEM (or the kernel's
  * error) leaves no child behind.
  */
 int do_fork(endpoint_t caller, message *m)
