@@ -97,7 +97,7 @@ struct rs_init_msg {
 	uint32_t flags;		 /* SEF_INIT_* and SEF_LU_* flags */
 	endpoint_t old_endpoint; /* instance to take state from, or NONE */
 	int32_t restarts;
-	int32_t result; /* reply: the init callback's status */
+	int32_t result;	      /* reply: the init callback's status */
 	uint32_t reply_flags; /* reply: SEF_INIT_REPLY_* */
 };
 

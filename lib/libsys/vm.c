@@ -54,8 +54,8 @@ int vm_exec(endpoint_t e, const char *name, vir_bytes frame,
  * New image for e from the ELF file at [image, image + len) in the
  * caller's memory (VFS, RS); name is what the process is called.
  */
-int vm_exec_image(endpoint_t e, const char *name, vir_bytes image,
-		  size_t len, vir_bytes *entry, vir_bytes *sp)
+int vm_exec_image(endpoint_t e, const char *name, vir_bytes image, size_t len,
+		  vir_bytes *entry, vir_bytes *sp)
 {
 	message m = { 0 };
 

@@ -75,8 +75,8 @@ int do_srv_exit(struct mproc *caller, message *m)
 	struct mproc *mp = mp_by_endpt(e);
 	if (mp == NULL)
 		return -ESRCH;
-	if (!(mp->flags & MP_SYSTEM) || e == RS_PROC_NR ||
-	    e == PM_PROC_NR || e == VM_PROC_NR)
+	if (!(mp->flags & MP_SYSTEM) || e == RS_PROC_NR || e == PM_PROC_NR ||
+	    e == VM_PROC_NR)
 		return -EPERM;
 	pm_release_service(mp);
 	return OK;

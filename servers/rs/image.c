@@ -37,8 +37,7 @@ static int reserve(struct rproc *rp, size_t len)
  * Copy the binary at [addr, addr + len) in `from` into rp's buffer.
  * -EINVAL for an empty or too large binary, -ENOMEM, -EFAULT.
  */
-int rs_image_load(struct rproc *rp, endpoint_t from, vir_bytes addr,
-		  size_t len)
+int rs_image_load(struct rproc *rp, endpoint_t from, vir_bytes addr, size_t len)
 {
 	int r;
 

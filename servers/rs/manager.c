@@ -56,8 +56,8 @@ int rs_create_instance(struct rproc *rp, const struct priv_spec *spec,
 	if (r != OK)
 		return r;
 	if (rp->image_len > 0)
-		r = vm_exec_image(child, rp->progname, rp->image,
-				  rp->image_len, &entry, &sp);
+		r = vm_exec_image(child, rp->progname, rp->image, rp->image_len,
+				  &entry, &sp);
 	else
 		r = vm_exec(child, rp->progname, 0, 0, &entry, &sp);
 	if (r == OK)

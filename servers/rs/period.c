@@ -16,8 +16,8 @@ static bool is_dead(const struct rproc *rp)
 
 static void kill_instance(struct rproc *rp, const char *why)
 {
-	printf("rs: %s (endpoint %d) %s: killing it\n", rp->label,
-	       rp->endpoint, why);
+	printf("rs: %s (endpoint %d) %s: killing it\n", rp->label, rp->endpoint,
+	       why);
 	sys_kill(rp->endpoint, SIGKILL);
 }
 

@@ -224,8 +224,8 @@ static int do_status(message *m)
 	label[sizeof(label) - 1] = '\0';
 	for (int i = 0; i < NR_RPROCS; i++) {
 		const struct rproc *rp = &rproc[i];
-		if (rp->in_use && (label[0] == '\0' ||
-				   strcmp(label, rp->label) == 0))
+		if (rp->in_use &&
+		    (label[0] == '\0' || strcmp(label, rp->label) == 0))
 			fill_status(rp, &buf[n++]);
 	}
 	if (n == 0 && label[0] != '\0')

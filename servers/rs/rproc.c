@@ -31,7 +31,8 @@ struct rproc *rproc_alloc(void)
 		struct rproc *rp = &rproc[i];
 		if (rp->in_use)
 			continue;
-		vir_bytes image = rp->image; /* the buffer stays with the entry */
+		vir_bytes image =
+			rp->image; /* the buffer stays with the entry */
 		size_t cap = rp->image_cap;
 		*rp = (struct rproc){ .in_use = true,
 				      .endpoint = NONE,

@@ -33,8 +33,8 @@
 /* One service.  The instance is the process at `endpoint`. */
 struct rproc {
 	bool in_use;
-	bool boot;		      /* its program is the boot module progname */
-	char label[PROC_NAME_LEN];    /* its name in DS and for `service` */
+	bool boot;		   /* its program is the boot module progname */
+	char label[PROC_NAME_LEN]; /* its name in DS and for `service` */
 	char progname[PROC_NAME_LEN]; /* boot module or program name */
 	endpoint_t endpoint;
 	uint32_t flags;	    /* RS_* instance flags (<axo/rs.h>) */
