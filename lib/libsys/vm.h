@@ -13,8 +13,8 @@
 int vm_fork(endpoint_t parent, int slot, uint32_t flags, endpoint_t *child);
 int vm_exec(endpoint_t e, const char *name, vir_bytes frame,
 	    vir_bytes frame_len, vir_bytes *entry, vir_bytes *sp);
-int vm_exec_image(endpoint_t e, const char *name, vir_bytes image,
-		  size_t len, vir_bytes *entry, vir_bytes *sp);
+int vm_exec_image(endpoint_t e, const char *name, vir_bytes image, size_t len,
+		  vir_bytes *entry, vir_bytes *sp);
 int vm_exit(endpoint_t e);
 int vm_brk(vir_bytes addr, vir_bytes *brk);
 int vm_info(struct vm_info_msg *info);
