@@ -46,6 +46,29 @@ int vm_exec(endpoint_t e, const char *name, vir_bytes frame,
 	return r;
 }
 
+/*
+ * New image for e from the ELF file at [image, image + len) in the
+ * caller's memory (VFS, RS); name is what the process is called.
+ */
+int vm_exec_image(endpoint_t e, const char *name, vir_bytes image,
+		  size_t len, vir_bytes *entry, vir_bytes *sp)
+{
+	message m = { 0 };
+
+	if (strlen(name) >= PROC_NAME_LEN)
+		return -ENAMETOOLONG;
+	m.vm_exec.endpt = e;
+	m.vm_exec.image = image;
+	m.vm_exec.image_len = len;
+	strlcpy(m.vm_exec.name, name, sizeof(m.vm_exec.name));
+	int r = vm_call(VM_EXEC_FILE, &m);
+	if (r == OK) {
+		*entry = m.vm_exec.entry;
+		*sp = m.vm_exec.sp;
+	}
+	return r;
+}
+
 /* Free all memory of e; call before the kernel slot is cleared. */
 int vm_exit(endpoint_t e)
 {
