@@ -10,6 +10,7 @@
 
 #include <axo/types.h>
 #include <axo/msgtype.h>
+#include <axo/config.h>
 
 /*
  * Requests to RS (the service command, <axo/rs.h>).  Only root may change

@@ -10,11 +10,7 @@
  */
 #include "rs.h"
 
-/* The calls every service makes through libsys. */
-static const int basic_calls[] = { SYS_GETINFO,	   SYS_SYSCTL,
-				   SYS_SETGRANT,   SYS_SAFECOPYFROM,
-				   SYS_SAFECOPYTO, SYS_TIMES,
-				   SYS_SETALARM,   SYS_STATECTL };
+static const int basic_calls[] = { RS_BASIC_CALLS };
 
 static void allow_id(struct priv_spec *spec, int id)
 {

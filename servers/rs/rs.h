@@ -30,6 +30,14 @@
 #define RS_MAX_BACKOFF	 30	   /* seconds */
 #define RS_DRIVER_PERIOD (5 * HZ)  /* heartbeat of the boot drivers */
 
+/*
+ * The kernel calls every service makes through libsys: printf, SEF (exit
+ * on panic, clearing IPC references), grants, timers.
+ */
+#define RS_BASIC_CALLS \
+	SYS_GETINFO, SYS_SYSCTL, SYS_SETGRANT, SYS_SAFECOPYFROM, \
+		SYS_SAFECOPYTO, SYS_TIMES, SYS_SETALARM, SYS_EXIT
+
 /* One service.  The instance is the process at `endpoint`. */
 struct rproc {
 	bool in_use;

@@ -13,10 +13,7 @@
 
 #include <axo/dmap.h>
 
-/* Calls every service makes through libsys: printf, SEF, grants, timers. */
-#define BASE_CALLS \
-	SYS_GETINFO, SYS_SYSCTL, SYS_SETGRANT, SYS_SAFECOPYFROM, \
-		SYS_SAFECOPYTO, SYS_TIMES, SYS_SETALARM
+#define BASE_CALLS RS_BASIC_CALLS
 
 /* ... and what a driver adds: its hardware, and clearing stale IPC. */
 #define DRIVER_CALLS SYS_IRQCTL, SYS_DEVIO, SYS_SDEVIO, SYS_STATECTL
