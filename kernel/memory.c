@@ -109,10 +109,20 @@ int as_create(struct proc *p)
 	return OK;
 }
 
-/* p's mappings changed: reload its TLB, forget its cached receive buffer. */
-static void flush_if_current(struct proc *p)
+/*
+ * p's mappings changed or its IPC state was reset: forget every cached
+ * translation of its message buffers.
+ */
+void as_forget(struct proc *p)
 {
 	p->recv_phys = 0;
+	p->msg_pa = 0;
+}
+
+/* p's mappings changed: reload its TLB, forget its cached translations. */
+static void flush_if_current(struct proc *p)
+{
+	as_forget(p);
 	if (current == p)
 		write_cr3((uint32_t)p->pgdir);
 }
@@ -306,12 +316,10 @@ int umem_copy(struct proc *sp, vir_bytes sva, struct proc *dp, vir_bytes dva,
 }
 
 /*
- * Physical address of a whole message at va in process p (not NULL), or
- * 0 when it is not
- * mapped (writable if write) or crosses a page.  The IPC fast path: one
- * page walk per message.
+ * umem_msg_phys() without the cache: walk p's tables for the message at
+ * va, and remember the buffer if it is writable.
  */
-phys_bytes umem_msg_phys(struct proc *p, vir_bytes va, bool write)
+phys_bytes umem_msg_walk(struct proc *p, vir_bytes va, bool write)
 {
 	uint32_t need = write ? PG_P | PG_U | PG_W : PG_P | PG_U;
 
@@ -324,7 +332,12 @@ phys_bytes umem_msg_phys(struct proc *p, vir_bytes va, bool write)
 	uint32_t pte = ((uint32_t *)(pde & PG_FRAME))[PTE_IDX(va)];
 	if ((pte & need) != need || (pte & PG_FRAME) >= kernel_phys_top)
 		return 0;
-	return (pte & PG_FRAME) | (va & (PAGE_SIZE - 1));
+	phys_bytes pa = (pte & PG_FRAME) | (va & (PAGE_SIZE - 1));
+	if (pte & PG_W) {
+		p->msg_va = va;
+		p->msg_pa = pa;
+	}
+	return pa;
 }
 
 int umem_msg_read(struct proc *p, vir_bytes va, message *m)
