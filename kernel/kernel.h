@@ -66,7 +66,9 @@ struct proc {
 	endpoint_t endpoint;
 	struct priv *priv;
 	char name[PROC_NAME_LEN];
-	uint32_t *pgdir; /* page directory (identity mapped) */
+	/* page directory (identity mapped); changing it or its tables must
+	 * be followed by as_forget() (cached message translations) */
+	uint32_t *pgdir;
 
 	int priority;
 	int quantum_left;
