@@ -166,7 +166,8 @@ static bool mask_empty(const uint32_t *mask)
 	     id = next_pending(mask, id + 1))
 
 /* Deliver the first pending notification from src_e (or ANY) to caller. */
-static bool try_notify(struct proc *caller, endpoint_t src_e)
+static __attribute__((noinline)) bool try_notify(struct proc *caller,
+						 endpoint_t src_e)
 {
 	for_each_pending (id, caller->notify_pending) {
 		struct proc *src = priv_owner(id);
@@ -335,7 +336,8 @@ static bool try_one(struct proc *sender, struct proc *dst, bool *more)
 	return done;
 }
 
-static bool try_async(struct proc *caller, endpoint_t src_e)
+static __attribute__((noinline)) bool try_async(struct proc *caller,
+						endpoint_t src_e)
 {
 	for_each_pending (id, caller->asyn_pending) {
 		struct proc *src = priv_owner(id);

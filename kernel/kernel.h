@@ -66,7 +66,9 @@ struct proc {
 	endpoint_t endpoint;
 	struct priv *priv;
 	char name[PROC_NAME_LEN];
-	uint32_t *pgdir; /* page directory (identity mapped) */
+	/* page directory (identity mapped); changing it or its tables must
+	 * be followed by as_forget() (cached message translations) */
+	uint32_t *pgdir;
 
 	int priority;
 	int quantum_left;
@@ -77,6 +79,8 @@ struct proc {
 	endpoint_t sendto;     /* sending to, when RTS_SENDING */
 	vir_bytes recv_buf;    /* user buffer of a blocked receive */
 	phys_bytes recv_phys;  /* its physical address, 0: unknown */
+	vir_bytes msg_va;      /* last message buffer found mapped writable */
+	phys_bytes msg_pa;     /* its physical address, 0: none cached */
 	int send_trap;	       /* SEND, SENDNB or SENDREC */
 	message sendmsg;       /* message of a blocked sender */
 	struct proc *caller_q; /* processes blocked sending to us */
@@ -237,7 +241,22 @@ int umem_write(struct proc *p, vir_bytes va, const void *src, size_t n);
 int umem_copy(struct proc *sp, vir_bytes sva, struct proc *dp, vir_bytes dva,
 	      size_t n);
 int umem_check(struct proc *p, vir_bytes va, size_t n, bool write);
-phys_bytes umem_msg_phys(struct proc *p, vir_bytes va, bool write);
+phys_bytes umem_msg_walk(struct proc *p, vir_bytes va, bool write);
+void as_forget(struct proc *p);
+
+/*
+ * Physical address of a whole message at va in process p (not NULL), or
+ * 0 when it is not mapped (writable if write) or crosses a page.  Most
+ * processes use one or two message buffers, so the last one found
+ * writable is remembered; as_forget() drops it whenever p's mappings
+ * change, so a hit is exactly what a page walk would find.
+ */
+static inline phys_bytes umem_msg_phys(struct proc *p, vir_bytes va, bool write)
+{
+	if (va == p->msg_va && p->msg_pa != 0)
+		return p->msg_pa;
+	return umem_msg_walk(p, va, write);
+}
 int umem_msg_read(struct proc *p, vir_bytes va, message *m);
 int umem_msg_write(struct proc *p, vir_bytes va, const message *m);
 extern phys_bytes kernel_phys_top;

@@ -23,17 +23,17 @@ static void dispatch_irq(int irq)
 	}
 }
 
-/* Every trap from user mode; r is the current process's register frame. */
+/*
+ * Every trap from user mode but IPC and kernel calls (their entry stubs
+ * call do_ipc() and kernel_call() directly); r is the current process's
+ * register frame.
+ */
 void trap_from_user(struct regs *r)
 {
 	struct proc *p = current;
 	int vec = (int)r->vector;
 
-	if (vec == IPC_VECTOR)
-		do_ipc(p);
-	else if (vec == KERNEL_CALL_VECTOR)
-		kernel_call(p);
-	else if (vec >= IRQ0_VECTOR && vec < IRQ0_VECTOR + NR_IRQ_VECTORS)
+	if (vec >= IRQ0_VECTOR && vec < IRQ0_VECTOR + NR_IRQ_VECTORS)
 		dispatch_irq(vec - IRQ0_VECTOR);
 	else
 		exception_from_user(p, vec);

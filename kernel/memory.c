@@ -109,10 +109,20 @@ int as_create(struct proc *p)
 	return OK;
 }
 
-/* p's mappings changed: reload its TLB, forget its cached receive buffer. */
-static void flush_if_current(struct proc *p)
+/*
+ * p's mappings changed or its IPC state was reset: forget every cached
+ * translation of its message buffers.
+ */
+void as_forget(struct proc *p)
 {
 	p->recv_phys = 0;
+	p->msg_pa = 0;
+}
+
+/* p's mappings changed: reload its TLB, forget its cached translations. */
+static void flush_if_current(struct proc *p)
+{
+	as_forget(p);
 	if (current == p)
 		write_cr3((uint32_t)p->pgdir);
 }
@@ -306,16 +316,27 @@ int umem_copy(struct proc *sp, vir_bytes sva, struct proc *dp, vir_bytes dva,
 }
 
 /*
- * Physical address of a whole message at va in p, or 0 when it is not
- * mapped (writable if write) or crosses a page.  The IPC fast path: one
- * page walk per message.
+ * umem_msg_phys() without the cache: walk p's tables for the message at
+ * va, and remember the buffer if it is writable.
  */
-phys_bytes umem_msg_phys(struct proc *p, vir_bytes va, bool write)
+phys_bytes umem_msg_walk(struct proc *p, vir_bytes va, bool write)
 {
-	phys_bytes pa;
+	uint32_t need = write ? PG_P | PG_U | PG_W : PG_P | PG_U;
 
-	if (page_left(va) < sizeof(message) || !translate(p, va, write, &pa))
+	/* translate()'s checks, unrolled: this runs on every IPC */
+	if (page_left(va) < sizeof(message) || p->pgdir == NULL)
 		return 0;
+	uint32_t pde = p->pgdir[PDE_IDX(va)];
+	if ((pde & (PG_P | PG_U)) != (PG_P | PG_U))
+		return 0;
+	uint32_t pte = ((uint32_t *)(pde & PG_FRAME))[PTE_IDX(va)];
+	if ((pte & need) != need || (pte & PG_FRAME) >= kernel_phys_top)
+		return 0;
+	phys_bytes pa = (pte & PG_FRAME) | (va & (PAGE_SIZE - 1));
+	if (pte & PG_W) {
+		p->msg_va = va;
+		p->msg_pa = pa;
+	}
 	return pa;
 }
 

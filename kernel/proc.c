@@ -74,23 +74,38 @@ void proc_enqueue(struct proc *p)
 	rdy_mask |= 1u << q;
 }
 
+/* Unlink p, which is not the head, from ready queue q. */
+static __attribute__((noinline)) void dequeue_inner(struct proc *p, int q)
+{
+	struct proc *prev = rdy_head[q];
+
+	while (prev != NULL && prev->next_ready != p)
+		prev = prev->next_ready;
+	if (prev == NULL)
+		panic("dequeue: %s (slot %d) not on ready queue %d", p->name,
+		      p->nr, q);
+	prev->next_ready = p->next_ready;
+	if (rdy_tail[q] == p)
+		rdy_tail[q] = prev;
+}
+
+/*
+ * Take p off its ready queue.  The process that blocks is nearly always
+ * the one running, at the head of its queue: that case takes no walk.
+ */
 void proc_dequeue(struct proc *p)
 {
 	int q = p->priority;
-	struct proc **xpp, *prev = NULL;
 
-	for (xpp = &rdy_head[q]; *xpp != NULL; xpp = &(*xpp)->next_ready) {
-		if (*xpp == p) {
-			*xpp = p->next_ready;
-			if (rdy_tail[q] == p)
-				rdy_tail[q] = prev;
-			if (rdy_head[q] == NULL)
-				rdy_mask &= ~(1u << q);
-			return;
-		}
-		prev = *xpp;
+	if (rdy_head[q] != p) {
+		dequeue_inner(p, q);
+		return;
 	}
-	panic("dequeue: %s (slot %d) not on ready queue %d", p->name, p->nr, q);
+	rdy_head[q] = p->next_ready;
+	if (p->next_ready == NULL) {
+		rdy_tail[q] = NULL;
+		rdy_mask &= ~(1u << q);
+	}
 }
 
 /* Move the current process to the back of its queue (quantum used up). */

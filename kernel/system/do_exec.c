@@ -22,7 +22,7 @@ int do_exec(struct proc *caller, message *m)
 	ipc_abort_send(p); /* no reply to an exec: drop blocked IPC */
 	p->misc_flags &= ~MF_REPLY_PEND;
 	p->getfrom = NONE;
-	p->recv_phys = 0;
+	as_forget(p);
 	rts_unset(p, RTS_RECEIVING);
 	memset(&p->regs, 0, sizeof(p->regs));
 	p->regs.cs = UCODE_SEL;

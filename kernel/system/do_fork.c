@@ -58,7 +58,7 @@ int do_fork(struct proc *caller, message *m)
 	child->next_ready = child->caller_q = child->q_link = NULL;
 	child->getfrom = awaits_reply ? parent->getfrom : NONE;
 	child->sendto = NONE;
-	child->recv_phys = 0;
+	as_forget(child);
 	memset(child->notify_pending, 0, sizeof(child->notify_pending));
 	memset(child->asyn_pending, 0, sizeof(child->asyn_pending));
 	child->int_pending = 0;

@@ -75,11 +75,16 @@ int kill(pid_t pid, int sig)
 	return pm_call(PM_KILL, &m);
 }
 
+/*
+ * PM_GETPID and PM_GETUID carry no arguments: PM reads nothing of the
+ * request but its type, so unlike the other calls these leave the rest
+ * of the message unset (zeroing it costs ~40 instructions, a twentieth
+ * of the whole call).
+ */
 pid_t getpid(void)
 {
 	message m;
 
-	memset(&m, 0, sizeof(m));
 	return pm_call(PM_GETPID, &m);
 }
 
@@ -87,7 +92,6 @@ pid_t getppid(void)
 {
 	message m;
 
-	memset(&m, 0, sizeof(m));
 	if (pm_call(PM_GETPID, &m) < 0)
 		return -1;
 	return m.pm_ids.ppid;
@@ -98,7 +102,6 @@ static struct pm_ids_msg get_ids(void)
 {
 	message m;
 
-	memset(&m, 0, sizeof(m));
 	pm_call(PM_GETUID, &m);
 	return m.pm_ids;
 }

@@ -120,22 +120,18 @@ static bool intercept(const message *m, uint32_t status)
 			return false;
 		return true;
 	}
+	if (src != sef_self.rs) /* every system request comes from RS */
+		return false;
 	switch (m->m_type) {
 	case RS_INIT:
-		return src == sef_self.rs; /* stale: meant for a predecessor */
+		return true; /* stale: meant for a predecessor */
 	case RS_LU_PREPARE:
-		if (src != sef_self.rs)
-			return false;
 		sef_lu_request(m);
 		return true;
 	case SIGS_SIGNAL_RECEIVED:
-		if (src != sef_self.rs)
-			return false;
 		sef_cbs.signal_handler(m->sigs_signal.signo);
 		return true;
 	case COMMON_REQ_FI_CTL:
-		if (src != sef_self.rs)
-			return false;
 		fault_injection(m);
 		return true;
 	default:

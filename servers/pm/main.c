@@ -79,6 +79,17 @@ static struct mproc *caller_of(endpoint_t e)
 	return &stranger;
 }
 
+/*
+ * Is mp, the live entry of e when its call began, still that after the
+ * call?  A kill of itself ends the caller: mp_free() resets the endpoint
+ * and a zombie keeps it but is no longer live (mp_by_endpt's test,
+ * without the lookup).
+ */
+static bool still_caller(const struct mproc *mp, endpoint_t e)
+{
+	return mp->endpt == e && !(mp->flags & MP_ZOMBIE);
+}
+
 static void handle_request(message *m)
 {
 	endpoint_t e = m->m_source;
@@ -94,7 +105,7 @@ static void handle_request(message *m)
 		r = calls[nr].fn(mp, m);
 	if (r == -EDONTREPLY)
 		return;
-	if (mp != &stranger && mp_by_endpt(e) != mp)
+	if (mp != &stranger && !still_caller(mp, e))
 		return; /* the call ended the caller (kill of itself) */
 	pm_reply(e, r, m);
 }

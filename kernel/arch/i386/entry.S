@@ -4,8 +4,9 @@
  *
  * From user mode the CPU switches to the TSS's esp0, which points just past
  * the current process's struct regs, so the stubs below fill that frame in
- * place.  Then we move to the kernel stack and call trap_from_user(), and
- * leave through restart_user, which picks the next process and pops its
+ * place.  Then we move to the kernel stack and call trap_from_user() (the
+ * kernel-call and IPC traps call their handlers directly), and leave
+ * through restart_user, which picks the next process and pops its
  * frame.  The kernel runs with interrupts off; the only place an interrupt
  * can arrive in kernel mode is the idle loop, handled by trap_from_kernel()
  * on the current stack.
@@ -25,6 +26,40 @@ trap_\vec:
 trap_\vec:
 	pushl $\vec
 	jmp trap_common
+	.endm
+
+	/* Save the frame: the part every entry shares. */
+	.macro SAVE_FRAME
+	pushal
+	pushl %ds
+	pushl %es
+	pushl %fs
+	pushl %gs
+	cld
+	mov $0x10, %ax
+	mov %ax, %ds
+	mov %ax, %es
+	.endm
+
+	/*
+	 * Kernel call and IPC: straight to handler(current), without
+	 * trap_from_user's dispatch; they run on every message.  The gates
+	 * only let user mode in, but a trap from the kernel still goes
+	 * where trap_common sends it.
+	 */
+	.macro SYSCALL_ENTRY vec, handler
+	.globl trap_\vec
+trap_\vec:
+	pushl $0
+	pushl $\vec
+	SAVE_FRAME
+	testl $3, REGS_CS(%esp)
+	jz from_kernel
+	mov $kstack_top, %esp
+	xor %ebp, %ebp
+	pushl current
+	call \handler
+	jmp restart_user
 	.endm
 
 	.text
@@ -48,8 +83,8 @@ trap_\vec:
 	TRAP_ERR   17
 	TRAP_NOERR 18
 	TRAP_NOERR 19
-	TRAP_NOERR 32   /* kernel call */
-	TRAP_NOERR 33   /* IPC */
+	SYSCALL_ENTRY 32, kernel_call
+	SYSCALL_ENTRY 33, do_ipc
 	TRAP_NOERR 80
 	TRAP_NOERR 81
 	TRAP_NOERR 82
@@ -68,15 +103,7 @@ trap_\vec:
 	TRAP_NOERR 95
 
 trap_common:
-	pushal
-	pushl %ds
-	pushl %es
-	pushl %fs
-	pushl %gs
-	cld
-	mov $0x10, %ax
-	mov %ax, %ds
-	mov %ax, %es
+	SAVE_FRAME
 	testl $3, REGS_CS(%esp)
 	jz from_kernel
 	mov %esp, %eax

@@ -10,7 +10,8 @@
 static struct proc *fpu_owner;
 static bool ts_set = true; /* mirror of CR0.TS (set at boot) */
 
-static void set_ts(bool on)
+/* Out of line: fpu_arm() runs on every switch and seldom needs it. */
+static __attribute__((noinline)) void set_ts(bool on)
 {
 	uint32_t cr0;
 
@@ -58,5 +59,8 @@ void fpu_release(struct proc *p)
 /* Before running next: trap its first FPU instruction unless it owns the FPU. */
 void fpu_arm(struct proc *next)
 {
-	set_ts(next != fpu_owner);
+	bool on = next != fpu_owner;
+
+	if (on != ts_set)
+		set_ts(on);
 }

@@ -58,6 +58,23 @@ static int read_fault_word(uint32_t unused)
 	return (int)*(volatile uint32_t *)FAULT_WORD;
 }
 
+/*
+ * Two sendrecs to ktest from one message buffer at FAULT_ADDR, with no
+ * other IPC or kernel call in between; ktest changes the mapping while
+ * the child waits for the first reply.  The second call's result.
+ */
+static int sendrec_twice_from_fault_addr(uint32_t unused)
+{
+	message *m = (message *)FAULT_ADDR;
+
+	(void)unused;
+	m->m_type = ECHO_REQ;
+	int r = ipc_sendrec(ktest_ep, m);
+	if (r != OK)
+		return r;
+	return ipc_sendrec(ktest_ep, m);
+}
+
 static void set_direct(cp_grant_t *g, endpoint_t to, uint32_t access,
 		       uint32_t seq)
 {
@@ -386,6 +403,53 @@ static void vmctl_unmap_then_lookup_returns_efault(void)
 	test_page_put(pa);
 }
 
+/*
+ * Run sendrec_twice_from_fault_addr with FAULT_ADDR mapped writable, and
+ * after its first call remap the page with flags (or unmap it if
+ * unmap); the child's second result.
+ */
+static int second_sendrec_after_remap(bool unmap, uint32_t flags)
+{
+	phys_bytes pa = test_page_get();
+	message m = { .m_type = OK };
+	uint32_t status;
+	endpoint_t e;
+	int result = 1;
+
+	expect_eq(OK,
+		  spawn_frozen(SPAWN_SYS, sendrec_twice_from_fault_addr, &e));
+	expect_eq(OK, vm_request(VMCTL_MAP, e, FAULT_ADDR, pa, PAGE_SIZE,
+				 VMF_WRITE));
+	expect_eq(OK, sys_privctl(e, SYS_PRIV_ALLOW, 0));
+	expect_eq(OK, ktest_receive(e, &m, &status, WAIT_TICKS));
+	expect_eq(ECHO_REQ, m.m_type);
+	m.m_type = OK;
+	expect_eq(OK, ipc_send(e, &m));
+	/* The child is ready now but runs only once ktest blocks. */
+	expect_eq(OK, vm_request(VMCTL_UNMAP, e, FAULT_ADDR, 0, PAGE_SIZE, 0));
+	if (!unmap)
+		expect_eq(OK, vm_request(VMCTL_MAP, e, FAULT_ADDR, pa,
+					 PAGE_SIZE, flags));
+	expect_eq(OK, child_wait(e, &result));
+	child_kill(e);
+	test_page_put(pa);
+	return result;
+}
+
+/*
+ * The kernel remembers the last message buffer it translated for each
+ * process; any change of that process's mappings must make it look again.
+ */
+static void ipc_buffer_unmapped_between_calls_returns_efault(void)
+{
+	expect_eq(-EFAULT, second_sendrec_after_remap(true, 0));
+}
+
+static void ipc_buffer_made_read_only_between_calls_returns_efault(void)
+{
+	expect_eq(-EFAULT, second_sendrec_after_remap(false, 0));
+}
+
 static void vmctl_resume_without_page_fault_returns_einval(void)
 {
 	endpoint_t e;
@@ -633,6 +697,10 @@ const struct test_case memory_tests[] = {
 	  vmctl_map_without_write_flag_is_read_only },
 	{ "vmctl_unmap_then_lookup_returns_efault",
 	  vmctl_unmap_then_lookup_returns_efault },
+	{ "ipc_buffer_unmapped_between_calls_returns_efault",
+	  ipc_buffer_unmapped_between_calls_returns_efault },
+	{ "ipc_buffer_made_read_only_between_calls_returns_efault",
+	  ipc_buffer_made_read_only_between_calls_returns_efault },
 	{ "vmctl_resume_without_page_fault_returns_einval",
 	  vmctl_resume_without_page_fault_returns_einval },
 	{ "vmctl_unknown_request_returns_einval",
