@@ -1,0 +1,3 @@
+PROG := spinner
+SRCS := spinner.c
+LIBS := sys
