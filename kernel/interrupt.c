@@ -34,11 +34,24 @@ static void irq_refresh_mask(int irq)
 		arch_irq_mask(irq);
 }
 
-/* Hook irq for owner; returns the hook id (>= 0) or -ENOSPC. */
+/*
+ * Hook irq for owner; returns the hook id (>= 0) or -ENOSPC.  Hooking
+ * the same line with the same bit again gives the existing hook back, so
+ * a restarted driver (same endpoint) does not leak its predecessor's.
+ */
 int irq_hook_set(struct proc *owner, int irq, int policy, int notify_bit)
 {
 	if (!hooks_ready)
 		hooks_init();
+	for (int i = 0; i < NR_IRQ_HOOKS; i++) {
+		struct irq_hook *h = &hooks[i];
+		if (h->owner == owner->endpoint && h->irq == irq &&
+		    h->notify_bit == notify_bit) {
+			h->policy = policy; /* a restarted driver hooks again */
+			arch_irq_unmask(irq);
+			return i;
+		}
+	}
 	for (int i = 0; i < NR_IRQ_HOOKS; i++) {
 		if (hooks[i].owner == NONE) {
 			hooks[i] = (struct irq_hook){ owner->endpoint, irq,

@@ -8,7 +8,8 @@
 # after the directory, from the SRCS of its prog.mk, or from HOST_SRCS
 # when it sets them: a command that needs Axolotl's own calls keeps them
 # in a file of its own and names a host stand-in there (canned figures,
-# no real shutdown).  Compiled as strictly as guest code.  Prints one
+# no real shutdown).  Compiled as strictly as guest code; the ABI headers
+# of include/ (<axo/...>) are on the include path.  Prints one
 # line per program that fails to build and exits 1 if any did.
 set -uo pipefail
 
@@ -16,7 +17,7 @@ cd "$(dirname "$0")/.." || exit 1
 
 host_cc=${HOST_CC:-gcc}
 cflags=(-std=c11 -D_DEFAULT_SOURCE -O2 -Wall -Wextra -Werror
-	-Wstrict-prototypes -Wmissing-prototypes -Wshadow -Wvla)
+	-Wstrict-prototypes -Wmissing-prototypes -Wshadow -Wvla -Iinclude)
 out_dir=build/host/bin
 status=0
 

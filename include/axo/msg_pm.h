@@ -104,9 +104,10 @@ struct pm_kill_msg {
  * answers in pm_ids (pid, uid, euid, gid) for any endpoint PM knows.
  */
 struct pm_srv_msg {
-	endpoint_t endpt; /* SRV_EXIT, GETEPINFO; reply of SRV_FORK */
-	int32_t pid;	  /* reply of SRV_FORK */
-	int32_t uid;	  /* SRV_FORK: the child's user id */
+	endpoint_t endpt;	  /* SRV_EXIT, GETEPINFO; reply of SRV_FORK */
+	int32_t pid;		  /* reply of SRV_FORK */
+	int32_t uid;		  /* SRV_FORK: the child's user id */
+	char name[PROC_NAME_LEN]; /* SRV_FORK: its name, for ps */
 };
 
 struct pm_ids_msg {

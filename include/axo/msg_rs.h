@@ -51,6 +51,9 @@
 #define SEF_LU_SELF		0x0100
 #define SEF_LU_NOMMAP		0x4000
 
+/* Flags of an init reply. */
+#define SEF_INIT_REPLY_RESET 0x1 /* its restarts give a new endpoint */
+
 /* Live-update prepare states. */
 #define SEF_LU_STATE_NULL	   0 /* no update; as a request: cancel */
 #define SEF_LU_STATE_WORK_FREE	   1 /* back in the top-level receive */
@@ -94,7 +97,8 @@ struct rs_init_msg {
 	uint32_t flags;		 /* SEF_INIT_* and SEF_LU_* flags */
 	endpoint_t old_endpoint; /* instance to take state from, or NONE */
 	int32_t restarts;
-	int32_t result; /* reply: the init callback's status */
+	int32_t result;	      /* reply: the init callback's status */
+	uint32_t reply_flags; /* reply: SEF_INIT_REPLY_* */
 };
 
 struct rs_lu_prepare_msg {

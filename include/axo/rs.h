@@ -45,18 +45,18 @@
  * NUL-terminated; RS refuses an rs_start whose strings are not (-EINVAL).
  */
 struct rs_start {
-	uint32_t flags;			/* RSS_* */
-	char label[PROC_NAME_LEN];	/* default: the program name */
-	char progname[PROC_NAME_LEN];	/* default: basename of cmd */
-	char cmd[RS_CMD_LEN];		/* absolute path, or RS_CMD_SELF */
-	char args[RS_ARGS_LEN];		/* -args, split at spaces */
-	char script[RS_SCRIPT_LEN];	/* -script, "" for none */
-	int32_t major;			/* -dev/-major; -1: not a driver */
-	int32_t period;			/* heartbeat ticks; 0: none */
-	int32_t restarts;		/* -restarts override; -1: keep */
-	uint32_t uid;			/* system.conf uid */
-	vir_bytes exec;			/* the binary, in the caller */
-	uint32_t exec_len;		/* its size; at most RS_EXEC_MAX */
+	uint32_t flags;			    /* RSS_* */
+	char label[PROC_NAME_LEN];	    /* default: the program name */
+	char progname[PROC_NAME_LEN];	    /* default: basename of cmd */
+	char cmd[RS_CMD_LEN];		    /* absolute path, or RS_CMD_SELF */
+	char args[RS_ARGS_LEN];		    /* -args, split at spaces */
+	char script[RS_SCRIPT_LEN];	    /* -script, "" for none */
+	int32_t major;			    /* -dev/-major; -1: not a driver */
+	int32_t period;			    /* heartbeat ticks; 0: none */
+	int32_t restarts;		    /* -restarts override; -1: keep */
+	uint32_t uid;			    /* system.conf uid */
+	vir_bytes exec;			    /* the binary, in the caller */
+	uint32_t exec_len;		    /* its size; at most RS_EXEC_MAX */
 	uint32_t k_calls[KCALL_MASK_WORDS]; /* bit (call - KERNEL_CALL) */
 	uint32_t vm_calls;		    /* bit (call - VM_RQ_BASE) */
 	int32_t nr_irq;
@@ -105,17 +105,17 @@ struct rs_status {
 	endpoint_t endpoint;
 	int32_t pid;
 	int32_t restarts;
-	uint32_t flags;	    /* RS_* instance flags */
-	uint32_t sys_flags; /* SF_* */
-	int32_t period;	    /* heartbeat ticks; 0: none */
-	int32_t policy;	    /* RS_POLICY_* */
-	int32_t major;	    /* -1: not a driver */
-	int32_t backoff;    /* seconds until the next restart; 0: none */
-	int32_t last_signal; /* what ended the last instance; 0: none */
+	uint32_t flags;		  /* RS_* instance flags */
+	uint32_t sys_flags;	  /* SF_* */
+	int32_t period;		  /* heartbeat ticks; 0: none */
+	int32_t policy;		  /* RS_POLICY_* */
+	int32_t major;		  /* -1: not a driver */
+	int32_t backoff;	  /* seconds until the next restart; 0: none */
+	int32_t last_signal;	  /* what ended the last instance; 0: none */
 	uint32_t crash_ticks;	  /* when the last crash happened */
 	uint64_t recovery_cycles; /* crash -> new instance initialised */
-	uint64_t upd_prepare_cycles; /* last update (issue 6): prepare */
-	uint64_t upd_total_cycles;   /* request -> committed */
+	uint64_t upd_prepare_cycles;  /* last update (issue 6): prepare */
+	uint64_t upd_total_cycles;    /* request -> committed */
 	uint64_t upd_blackout_cycles; /* endpoint not answering */
 	int32_t upd_result;	      /* its outcome, OK or -E* */
 	uint32_t pad;

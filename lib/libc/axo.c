@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * The Axolotl calls of <axo/libc.h>, reboot (<sys/reboot.h>), and
- * getentropy, which newlib's
- * arc4random asks for: there is no entropy source yet, so it fails with
+ * The Axolotl calls of <axo/libc.h> (requests to PM, VM and RS), reboot
+ * (<sys/reboot.h>), and getentropy, which newlib's arc4random asks for: there is no entropy source yet, so it fails with
  * ENOSYS rather than hand out predictable bytes.
  */
 #include <string.h>
@@ -45,6 +44,20 @@ int axo_procinfo(struct pm_procinfo *buf, size_t count, unsigned *total)
 		return libc_result(r);
 	if (total != NULL)
 		*total = m.pm_getprocs.total;
+	return r;
+}
+
+int axo_rs_request(int type, struct rs_req_msg *req)
+{
+	message m;
+	int r;
+
+	memset(&m, 0, sizeof(m));
+	m.rs_req = *req;
+	r = libc_call(RS_PROC_NR, type, &m);
+	if (r < 0)
+		return libc_result(r);
+	*req = m.rs_req;
 	return r;
 }
 

@@ -52,6 +52,8 @@ int sef_init_request(message *m)
 	memset(m, 0, sizeof(*m));
 	m->m_type = RS_INIT;
 	m->rs_init.result = r;
+	if (sef_cbs.init_restart == sef_cb_init_reset)
+		m->rs_init.reply_flags |= SEF_INIT_REPLY_RESET;
 	ipc_sendrec(sef_self.rs, m);
 	return r;
 }

@@ -13,13 +13,17 @@ static int vm_call(int type, message *m)
 	return r != OK ? r : m->m_type;
 }
 
-/* A copy of parent in slot (-1: any); *child is not yet runnable. */
-int vm_fork(endpoint_t parent, int slot, endpoint_t *child)
+/*
+ * A copy of parent in slot (-1: any), or an empty process with
+ * VM_FORK_EMPTY in flags; *child is not yet runnable.
+ */
+int vm_fork(endpoint_t parent, int slot, uint32_t flags, endpoint_t *child)
 {
 	message m = { 0 };
 
 	m.vm_fork.parent = parent;
 	m.vm_fork.slot = slot;
+	m.vm_fork.flags = flags;
 	int r = vm_call(VM_FORK, &m);
 	if (r == OK && child != NULL)
 		*child = m.vm_fork.child;
@@ -39,6 +43,29 @@ int vm_exec(endpoint_t e, const char *name, vir_bytes frame,
 	m.vm_exec.frame_len = frame_len;
 	strlcpy(m.vm_exec.name, name, sizeof(m.vm_exec.name));
 	int r = vm_call(VM_EXEC, &m);
+	if (r == OK) {
+		*entry = m.vm_exec.entry;
+		*sp = m.vm_exec.sp;
+	}
+	return r;
+}
+
+/*
+ * New image for e from the ELF file at [image, image + len) in the
+ * caller's memory (VFS, RS); name is what the process is called.
+ */
+int vm_exec_image(endpoint_t e, const char *name, vir_bytes image, size_t len,
+		  vir_bytes *entry, vir_bytes *sp)
+{
+	message m = { 0 };
+
+	if (strlen(name) >= PROC_NAME_LEN)
+		return -ENAMETOOLONG;
+	m.vm_exec.endpt = e;
+	m.vm_exec.image = image;
+	m.vm_exec.image_len = len;
+	strlcpy(m.vm_exec.name, name, sizeof(m.vm_exec.name));
+	int r = vm_call(VM_EXEC_FILE, &m);
 	if (r == OK) {
 		*entry = m.vm_exec.entry;
 		*sp = m.vm_exec.sp;

@@ -136,6 +136,16 @@ void pm_exit_proc(struct mproc *mp, int32_t status)
 	sig_raise(parent, SIGCHLD, false);
 }
 
+/* End service process mp at once, leaving nothing behind (PM_SRV_EXIT). */
+void pm_release_service(struct mproc *mp)
+{
+	alarm_cancel(mp);
+	vfs_exit(mp);
+	release_process(mp->endpt);
+	mp_set_endpt(mp, NONE);
+	mp_free(mp);
+}
+
 int do_exit(struct mproc *caller, message *m)
 {
 	pm_exit_proc(caller, PM_W_EXITED(m->pm_exit.status));

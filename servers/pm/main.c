@@ -42,6 +42,9 @@ static const struct pm_call calls[PM_NR_CALLS] = {
 	CALL(PM_KLOG) = { do_klog, true },
 	CALL(PM_SRV_KILL) = { do_srv_kill, true },
 	CALL(PM_GETPROCS) = { do_getprocs, true },
+	CALL(PM_SRV_FORK) = { do_srv_fork, true },
+	CALL(PM_SRV_EXIT) = { do_srv_exit, true },
+	CALL(PM_GETEPINFO) = { do_getepinfo, true },
 };
 
 /* Stands in for a caller without an entry (a service RS started later). */

@@ -40,6 +40,9 @@ int do_waitpid(struct mproc *caller, message *m);
  */
 void pm_exit_proc(struct mproc *mp, int32_t status);
 
+/* End service process mp at once: memory, slot, VFS entry, PM entry. */
+void pm_release_service(struct mproc *mp);
+
 /* exec.c */
 int do_exec(struct mproc *caller, message *m);
 
@@ -93,5 +96,10 @@ void alarm_cancel(struct mproc *mp);
 
 /* procinfo.c */
 int do_getprocs(struct mproc *caller, message *m);
+
+/* service.c */
+int do_srv_fork(struct mproc *caller, message *m);
+int do_srv_exit(struct mproc *caller, message *m);
+int do_getepinfo(struct mproc *caller, message *m);
 
 #endif

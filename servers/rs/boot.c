@@ -5,40 +5,46 @@
  * service the privileges of its boot table, allows it to run, sends it
  * RS_INIT (fresh) and waits for its init reply, which it acknowledges so
  * that the service goes on.  A service that crashes or does not answer
- * within RS_INIT_TICKS is reported and left frozen.  When every service
- * has answered, RS gives the user processes of the image (init) user
- * privileges and lets them run.
+ * within RS_INIT_TICKS is reported and left frozen: nothing can be
+ * recovered before the system is up.  When every service has answered,
+ * RS gives the user processes of the image (init) user privileges and
+ * lets them run.
  */
 #include "rs.h"
 
-struct rproc rproc[NR_RPROCS];
-
 static struct boot_image_entry image[BOOT_IMAGE_MAX];
 static int nr_image;
+static struct rproc *booting; /* the service whose init RS waits for */
 
-struct rproc *rproc_by_endpoint(endpoint_t e)
+/* During boot, a crash only ends the wait for the crashed service. */
+bool rs_boot_crash(struct rproc *rp)
 {
-	for (int i = 0; i < NR_RPROCS; i++)
-		if (rproc[i].pub.in_use && rproc[i].pub.endpoint == e)
-			return &rproc[i];
-	return NULL;
+	if (booting == NULL)
+		return false;
+	if (rp == booting)
+		booting = NULL;
+	return true;
 }
 
-static struct rproc *rproc_add(const struct boot_image_entry *b)
+static struct rproc *add_service(const struct boot_image_entry *b,
+				 const struct boot_priv *bp)
 {
-	for (int i = 0; i < NR_RPROCS; i++) {
-		struct rproc *rp = &rproc[i];
-		if (rp->pub.in_use)
-			continue;
-		memset(rp, 0, sizeof(*rp));
-		strlcpy(rp->pub.label, b->name, sizeof(rp->pub.label));
-		rp->pub.endpoint = b->endpoint;
-		rp->pub.in_use = true;
-		rp->pub.sys_proc = !(b->flags & BOOT_USER);
-		rp->state = RP_INITIALIZING;
-		return rp;
+	struct rproc *rp = rproc_alloc();
+
+	if (rp == NULL)
+		panic("rs: more boot services than rproc entries (%d)",
+		      NR_RPROCS);
+	strlcpy(rp->label, b->name, sizeof(rp->label));
+	strlcpy(rp->progname, b->name, sizeof(rp->progname));
+	rp->endpoint = b->endpoint;
+	rp->boot = true;
+	rp->flags = RS_IN_USE | RS_ACTIVE;
+	if (bp != NULL) {
+		rp->sys_flags = bp->sys_flags;
+		rp->period = bp->period;
+		rp->major = bp->major;
 	}
-	panic("rs: more boot processes than rproc entries (%d)", NR_RPROCS);
+	return rp;
 }
 
 /*
@@ -49,9 +55,11 @@ static int await_init_reply(struct rproc *rp)
 {
 	message m;
 	uint32_t status;
+	int result = -ETIMEDOUT;
 
+	booting = rp;
 	sys_setalarm(RS_INIT_TICKS, NULL);
-	while (rp->state == RP_INITIALIZING) {
+	while (booting == rp) {
 		int r = ipc_receive(ANY, &m, &status);
 		if (r != OK)
 			panic("rs: receive failed during boot: %d", r);
@@ -59,22 +67,25 @@ static int await_init_reply(struct rproc *rp)
 			if (ksig_ismember(m.notify.sigs, SIGKSIG))
 				sef_collect_managed_signals();
 		} else if (is_ipc_notify(status) && m.m_source == CLOCK) {
-			rp->state = RP_INIT_FAILED;
-			rp->init_result = -ETIMEDOUT;
-		} else if (m.m_source == rp->pub.endpoint &&
-			   m.m_type == RS_INIT) {
-			rp->init_result = m.rs_init.result;
-			rp->state = rp->init_result == OK ? RP_RUNNING :
-							    RP_INIT_FAILED;
+			booting = NULL;
+		} else if (m.m_source == rp->endpoint && m.m_type == RS_INIT) {
+			result = m.rs_init.result;
+			if (m.rs_init.reply_flags & SEF_INIT_REPLY_RESET)
+				rp->policy = RS_POLICY_RESET;
+			booting = NULL;
 			m.m_type = OK;
-			ipc_send(rp->pub.endpoint, &m);
+			ipc_send(rp->endpoint, &m);
 		} else if (!is_ipc_notify(status)) {
 			m.m_type = -EAGAIN; /* not yet: RS is booting */
 			ipc_sendnb(m.m_source, &m);
 		}
 	}
 	sys_setalarm(0, NULL);
-	return rp->state == RP_DEAD ? -EDEADEPT : rp->init_result;
+	if (rp->flags & RS_TERMINATED)
+		return -EDEADEPT;
+	rp->flags &= ~RS_INITIALIZING;
+	rp->alive_tm = rs_now();
+	return result;
 }
 
 static int start_service(const struct boot_image_entry *b)
@@ -87,33 +98,27 @@ static int start_service(const struct boot_image_entry *b)
 		panic("rs: boot module '%s' is not in RS's boot table "
 		      "(servers/rs/table.c)",
 		      b->name);
-	struct rproc *rp = rproc_add(b);
+	struct rproc *rp = add_service(b, bp);
 	if ((r = boot_priv_spec(bp, image, nr_image, &spec)) != OK ||
 	    (r = sys_privctl(b->endpoint, SYS_PRIV_SET_SYS,
 			     (vir_bytes)&spec)) != OK ||
-	    (r = sys_privctl(b->endpoint, SYS_PRIV_ALLOW, 0)) != OK) {
-		rp->state = RP_INIT_FAILED;
-		return rp->init_result = r;
-	}
+	    (r = sys_privctl(b->endpoint, SYS_PRIV_ALLOW, 0)) != OK)
+		return r;
 	message m = { .m_type = RS_INIT };
 	m.rs_init.type = SEF_INIT_FRESH;
 	m.rs_init.old_endpoint = NONE;
-	if ((r = ipc_send(b->endpoint, &m)) != OK) {
-		rp->state = RP_INIT_FAILED;
-		return rp->init_result = r;
-	}
+	rp->flags |= RS_INITIALIZING;
+	if ((r = ipc_send(b->endpoint, &m)) != OK)
+		return r;
 	return await_init_reply(rp);
 }
 
 static void start_user_process(const struct boot_image_entry *b)
 {
-	struct rproc *rp = rproc_add(b);
 	int r = sys_privctl(b->endpoint, SYS_PRIV_SET_USER, 0);
 
 	if (r == OK)
 		r = sys_privctl(b->endpoint, SYS_PRIV_ALLOW, 0);
-	rp->state = r == OK ? RP_RUNNING : RP_INIT_FAILED;
-	rp->init_result = r;
 	printf("rs: starting %s (endpoint %d): %d\n", b->name, b->endpoint, r);
 }
 
@@ -128,7 +133,8 @@ int rs_boot(int type, const struct sef_init_info *info)
 	for (int i = 0; i < nr_image; i++) {
 		const struct boot_image_entry *b = &image[i];
 		if (b->flags & BOOT_ROOT) {
-			rproc_add(b)->state = RP_RUNNING;
+			struct rproc *rp = add_service(b, NULL);
+			rp->sys_flags = SF_CORE_SRV;
 			continue;
 		}
 		if (b->flags & (BOOT_FILE | BOOT_USER))
@@ -141,5 +147,6 @@ int rs_boot(int type, const struct sef_init_info *info)
 	for (int i = 0; i < nr_image; i++)
 		if (image[i].flags & BOOT_USER)
 			start_user_process(&image[i]);
+	sys_setalarm(RS_DELTA_T, NULL);
 	return OK;
 }

@@ -2,9 +2,10 @@
 /*
  * RS main loop.  RS is the root process: SEF runs its fresh-init callback
  * (the boot protocol in boot.c) without a handshake.  Afterwards SEF
- * delivers signals of managed processes to rs_signal_manager(); requests
- * reach the loop.  The `service` requests arrive with crash recovery and
- * live update; until then every request is answered ENOSYS.
+ * delivers signals of managed processes to rs_signal_manager(); the loop
+ * gets the clock (the periodic check), pings answered, init replies and
+ * the `service` requests.  Anything else from a system process (a stray
+ * reply) is dropped; a user gets -ENOSYS.
  */
 #include "rs.h"
 
@@ -20,9 +21,18 @@ int main(void)
 	for (;;) {
 		if (sef_receive_status(ANY, &m, &status) != OK)
 			continue;
-		if (is_ipc_notify(status))
-			continue;
-		m.m_type = -ENOSYS;
-		ipc_sendnb(m.m_source, &m);
+		if (is_ipc_notify(status)) {
+			if (m.m_source == CLOCK)
+				rs_period();
+			else
+				rs_pong(m.m_source);
+		} else if (m.m_type == RS_INIT) {
+			rs_init_reply(&m);
+		} else if (IS_RS_CALL(m.m_type)) {
+			rs_request(&m);
+		} else if (rproc_by_endpoint(m.m_source) == NULL) {
+			m.m_type = -ENOSYS;
+			ipc_sendnb(m.m_source, &m);
+		}
 	}
 }

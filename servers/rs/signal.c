@@ -1,17 +1,18 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * RS as the signal manager of every system process.  The kernel marks a
- * signal pending and notifies RS; RS collects it with getksig.  A lethal
- * signal or SIGKILL means the service crashed: RS reports it clearly and
- * leaves the process frozen (crash recovery comes later).  SIGTERM and
- * the other catchable signals are forwarded to the service as a
- * SIGS_SIGNAL_RECEIVED message, which SEF turns into a signal event.
+ * signal pending and notifies RS; SEF collects it with getksig and calls
+ * rs_signal_manager().  A lethal signal, SIGKILL or SIGABRT (a panic or
+ * sys_exit) means the instance is dead: it stays frozen (no endksig) and
+ * the recovery decision is made (manager.c).  SIGTERM and the other
+ * catchable signals are forwarded to the service as SIGS_SIGNAL_RECEIVED,
+ * which SEF turns into a signal event.
  */
 #include "rs.h"
 
-static bool is_crash(int signo)
+static bool is_termination(int signo)
 {
-	return KSIG_IS_LETHAL(signo) || signo == SIGKILL;
+	return KSIG_IS_LETHAL(signo) || signo == SIGKILL || signo == SIGABRT;
 }
 
 /* Forward a catchable signal without ever blocking RS. */
@@ -20,10 +21,19 @@ static void forward(const struct rproc *rp, int signo)
 	message m = { .m_type = SIGS_SIGNAL_RECEIVED };
 
 	m.sigs_signal.signo = signo;
-	int r = ipc_sendnb(rp->pub.endpoint, &m);
+	int r = asynsend(rp->endpoint, &m);
 	if (r != OK)
 		printf("rs: could not forward signal %d to %s: %d\n", signo,
-		       rp->pub.label, r);
+		       rp->label, r);
+}
+
+/* The instance of a service that is not the service now, or NULL. */
+static struct rproc *owner_of_corpse(endpoint_t e)
+{
+	for (int i = 0; i < NR_RPROCS; i++)
+		if (rproc[i].in_use && rproc[i].corpse == e)
+			return &rproc[i];
+	return NULL;
 }
 
 /*
@@ -35,18 +45,26 @@ int rs_signal_manager(endpoint_t target, int signo)
 	struct rproc *rp = rproc_by_endpoint(target);
 
 	if (rp == NULL) {
+		if (owner_of_corpse(target) != NULL)
+			return -EDEADEPT; /* already dead and waiting */
 		printf("rs: signal %d for unknown endpoint %d ignored\n", signo,
 		       target);
 		return OK;
 	}
-	if (!is_crash(signo)) {
+	if (!is_termination(signo)) {
 		forward(rp, signo);
 		return OK;
 	}
-	rp->state = RP_DEAD;
-	rp->exit_signal = signo;
-	printf("rs: service %s (endpoint %d) crashed with signal %d; "
-	       "it stays frozen (no recovery yet)\n",
-	       rp->pub.label, target, signo);
+	if (rp->flags & RS_TERMINATED)
+		return -EDEADEPT;
+	rp->flags |= RS_TERMINATED;
+	rp->last_signal = signo;
+	if (rs_boot_crash(rp)) {
+		printf("rs: boot service %s (endpoint %d) died with signal "
+		       "%d; it stays frozen\n",
+		       rp->label, target, signo);
+		return -EDEADEPT;
+	}
+	rs_terminated(rp, signo);
 	return -EDEADEPT;
 }

@@ -11,6 +11,8 @@
  */
 #include "rs.h"
 
+#include <axo/dmap.h>
+
 /* Calls every service makes through libsys: printf, SEF, grants, timers. */
 #define BASE_CALLS \
 	SYS_GETINFO, SYS_SYSCTL, SYS_SETGRANT, SYS_SAFECOPYFROM, \
@@ -46,16 +48,25 @@ static const struct boot_device ata_device = {
 };
 static const struct boot_device tty_device = { 1, { { 0x3f8, 0x3ff } }, 4 };
 
+/* Core servers may not be taken down; drivers are pinged. */
+#define CORE	  .sys_flags = SF_CORE_SRV
+#define DRIVER(m) .period = RS_DRIVER_PERIOD, .major = (m)
+
 static const struct boot_priv boot_table[] = {
-	{ "ds", 0, ds_calls, ds_peers, NULL },
-	{ "vm", VM_SYS_PROC, vm_calls, vm_peers, NULL },
-	{ "pm", 0, pm_calls, pm_peers, NULL },
-	{ "vfs", 0, vfs_calls, vfs_peers, NULL },
-	{ "ext2", 0, fs_calls, ext2_peers, NULL },
-	{ "memory", 0, driver_calls, chr_peers, NULL },
-	{ "hello", 0, driver_calls, chr_peers, NULL },
-	{ "tty", 0, driver_calls, tty_peers, &tty_device },
-	{ "ata", 0, driver_calls, chr_peers, &ata_device },
+	{ "ds", 0, CORE, .major = -1, .calls = ds_calls, .peers = ds_peers },
+	{ "vm", VM_SYS_PROC, CORE, .major = -1, .calls = vm_calls,
+	  .peers = vm_peers },
+	{ "pm", 0, CORE, .major = -1, .calls = pm_calls, .peers = pm_peers },
+	{ "vfs", 0, CORE, .major = -1, .calls = vfs_calls, .peers = vfs_peers },
+	{ "ext2", 0, .major = -1, .calls = fs_calls, .peers = ext2_peers },
+	{ "memory", 0, DRIVER(MEMORY_MAJOR), .calls = driver_calls,
+	  .peers = chr_peers },
+	{ "hello", 0, DRIVER(HELLO_MAJOR), .calls = driver_calls,
+	  .peers = chr_peers },
+	{ "tty", 0, DRIVER(TTY_MAJOR), .calls = driver_calls,
+	  .peers = tty_peers, .device = &tty_device },
+	{ "ata", 0, DRIVER(ATA_MAJOR), .calls = driver_calls,
+	  .peers = chr_peers, .device = &ata_device },
 };
 
 const struct boot_priv *boot_priv_find(const char *label)

@@ -3,10 +3,12 @@
  * What VM finds at boot.  Every boot process already runs in memory the
  * kernel gave it: VM records its regions (the image, split where the
  * write permission changes, and the boot stack) and claims its frames,
- * so they are freed like any other when it exits.  Every boot file stays
+ * so they are freed like any other when it exits.  Every module stays
  * where the loader put it: VM maps it read-only into its own window at
  * VM_FILES_BASE, claims its frames for good (they are never freed) and
- * serves exec and VM_BOOT_FILE from there.
+ * serves exec and VM_BOOT_FILE from there.  The modules of boot
+ * processes (VM_BF_PROC) are kept too: RS restarts a crashed boot
+ * service from them, without needing a disk or VFS.
  */
 #include "vm.h"
 
@@ -66,7 +68,7 @@ static int record_process(const struct boot_image_entry *b)
 	return OK;
 }
 
-/* Map boot file b into VM's window and claim its frames for good. */
+/* Map module b into VM's window and claim its frames for good. */
 static int record_file(struct vmproc *self, const struct boot_image_entry *b)
 {
 	phys_bytes lo = page_down(b->base);
@@ -88,6 +90,8 @@ static int record_file(struct vmproc *self, const struct boot_image_entry *b)
 	memcpy(f->name, b->name, sizeof(f->name));
 	f->name[sizeof(f->name) - 1] = '\0';
 	f->flags = (b->flags & BOOT_RUN) ? VM_BF_RUN : 0;
+	if (!(b->flags & BOOT_FILE))
+		f->flags |= VM_BF_PROC;
 	f->base = b->base;
 	f->size = b->size;
 	f->vaddr = files_next + (b->base - lo);
@@ -122,8 +126,7 @@ int boot_init(void)
 	if (self == NULL)
 		return -ESRCH;
 	for (int i = 0; i < n; i++)
-		if ((image[i].flags & BOOT_FILE) &&
-		    (r = record_file(self, &image[i])) != OK)
+		if ((r = record_file(self, &image[i])) != OK)
 			return r;
 	return OK;
 }

@@ -167,14 +167,14 @@ static int exec_build(struct vm_exec_msg *x, const struct exec_image *img,
 	return OK;
 }
 
-/* VM_EXEC (PM only): the program is boot file x->name. */
+/* VM_EXEC (PM, or RS for a service): the program is boot file x->name. */
 int do_exec(endpoint_t caller, message *m)
 {
 	static struct exec_image img;
 	struct vm_exec_msg *x = &m->vm_exec;
 	int r;
 
-	if (caller != PM_PROC_NR)
+	if (caller != PM_PROC_NR && caller != RS_PROC_NR)
 		return -EPERM;
 	if ((r = exec_check(x)) != OK)
 		return r;
@@ -189,8 +189,8 @@ int do_exec(endpoint_t caller, message *m)
 }
 
 /*
- * VM_EXEC_FILE (VFS only): the program is the file VFS holds at
- * [x->image, x->image + x->image_len) in its own memory.
+ * VM_EXEC_FILE (VFS, or RS for a service): the program is the file the
+ * caller holds at [x->image, x->image + x->image_len) in its own memory.
  */
 int do_exec_file(endpoint_t caller, message *m)
 {
@@ -199,7 +199,7 @@ int do_exec_file(endpoint_t caller, message *m)
 	struct vm_exec_msg *x = &m->vm_exec;
 	int r;
 
-	if (caller != VFS_PROC_NR)
+	if (caller != VFS_PROC_NR && caller != RS_PROC_NR)
 		return -EPERM;
 	if ((r = exec_check(x)) != OK)
 		return r;

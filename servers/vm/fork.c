@@ -33,22 +33,29 @@ static int copy_region(endpoint_t parent, endpoint_t child,
 	return OK;
 }
 
+/* PM forks anyone; RS only makes empty children of itself. */
 static int fork_check(endpoint_t caller, const struct vm_fork_msg *f)
 {
-	if (caller != PM_PROC_NR)
+	bool rs_own = caller == RS_PROC_NR && f->parent == RS_PROC_NR &&
+		      f->flags == VM_FORK_EMPTY;
+
+	if (caller != PM_PROC_NR && !rs_own)
 		return -EPERM;
 	if (vmproc_get(f->parent) == NULL)
 		return -ESRCH;
 	if (f->parent == vm_self)
 		return -EPERM;
-	if (f->slot < -1 || f->slot >= NR_PROCS)
+	if (f->slot < -1 || f->slot >= NR_PROCS ||
+	    (f->flags & ~(uint32_t)VM_FORK_EMPTY) != 0)
 		return -EINVAL;
 	return OK;
 }
 
 /*
- * VM_FORK (PM only): a new slot (sys_fork) holding a copy of parent's
- * memory.  Reply: child, not yet runnable.  -ENOMEM (or the kernel's
+ * VM_FORK (PM; RS for itself): a new slot (sys_fork) holding a copy of
+ * parent's memory, or no memory at all with VM_FORK_EMPTY (RS's new
+ * service instances, which VM_EXEC fills; PM_SRV_FORK or RS directly
+ * for a replacement instance PM never needs to know).  Reply: child, not yet runnable.  -ENOMEM (or the kernel's
  * error) leaves no child behind.
  */
 int do_fork(endpoint_t caller, message *m)
@@ -70,6 +77,11 @@ int do_fork(endpoint_t caller, message *m)
 	if (cp->endpt != NONE) /* its memory was never returned: lost */
 		printf("vm: slot of %d reused without VM_EXIT of %d\n", child,
 		       cp->endpt);
+	if (f->flags & VM_FORK_EMPTY) {
+		vmproc_reset(cp, child); /* an exec fills it */
+		f->child = child;
+		return OK;
+	}
 	*cp = *pp;
 	cp->endpt = child;
 	for (int i = 0; r == OK && i < VM_NR_REGIONS; i++)

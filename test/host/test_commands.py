@@ -12,6 +12,7 @@ pseudo-terminal with pexpect: prompt, background job report, ^C.
 Prints "PASS name" / "FAIL name: why" per case and ends with
 "N passed, M failed"; exits 1 if anything failed.
 """
+import errno
 import os
 import re
 import shutil
@@ -345,6 +346,43 @@ CASES += [
     ("tail_more_than_file", "echo a > f; tail -n 5 f", "a\n", 0, None),
     ("tail_missing_file", "tail nofile; echo $?", "1\n", 0,
      "tail: nofile: No such file or directory"),
+]
+
+# service talks to RS through rsreq_host.c on the host: status gives two
+# canned services, lookup knows hello, everything else fails with ENOSYS
+# (as RS answers today), so the exit status is the host's ENOSYS.
+SERVICE_HEAD = "LABEL ENDPOINT PID RESTARTS FLAGS PERIOD POLICY CRASH RECOVERY\n"
+SERVICE_HELLO = "hello 10 11 2 A-------- 5HZ restart 42.17 1834522\n"
+CASES += [
+    ("service_status_prints_header_and_a_line_per_service", "service status",
+     SERVICE_HEAD + SERVICE_HELLO + "vfs 5 7 0 A----R-rs - restart - -\n",
+     0, ""),
+    ("service_status_label_prints_one_line", "service status hello",
+     SERVICE_HEAD + SERVICE_HELLO, 0, ""),
+    ("service_status_unknown_label_is_esrch", "service status nope; echo $?",
+     "%d\n" % errno.ESRCH, 0, "service: nope: No such process"),
+    ("service_lookup_prints_the_endpoint", "service lookup hello", "10\n",
+     0, ""),
+    ("service_down_reports_rs_error_as_status", "service down nosuch", "",
+     errno.ENOSYS, "service: nosuch: Function not implemented"),
+    ("service_unknown_command_prints_usage_status_1",
+     "service bogus; echo $?", "1\n", 0, "service: bogus: unknown command"),
+    ("service_usage_lists_the_synopsis", "service 2>&1 | grep -c usage",
+     "1\n", 0, ""),
+    ("service_up_config_error_names_file_and_line",
+     "echo 'service sh { colour red; };' > c; "
+     "service up /bin/sh -config c; echo $?", "1\n", 0,
+     "service: c:1: unknown key 'colour'"),
+    ("service_up_without_entry_is_refused",
+     "echo 'service other { };' > c; service up /bin/sh -config c; echo $?",
+     "1\n", 0, "service: c: no entry for service sh"),
+    ("service_up_dev_must_be_a_device",
+     "echo x > f; service up /bin/sh -dev f; echo $?", "1\n", 0,
+     "service: f: not a character or block device"),
+    ("service_up_with_good_config_reaches_rs",
+     "echo 'service sh { uid 0; io 3f8:8; };' > c; "
+     "service up /bin/sh -config c", "", errno.ENOSYS,
+     "service: /bin/sh: Function not implemented"),
 ]
 
 

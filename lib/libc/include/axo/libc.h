@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * Axolotl calls of newlib programs that no POSIX header declares: power
- * off, the VM memory report, the boot-file list, the process table, and
- * brk.  Programs with
+ * off, the VM memory report, the boot-file list, the process table, a
+ * request to RS, and brk.  Programs with
  * LIBC := newlib find this header as <axo/libc.h> (lib/libc/include).
  * Each call returns 0 (or what it says) on success, -1 with errno set on
  * failure.
@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <axo/msg_vm.h>
 #include <axo/msg_pm.h>
+#include <axo/msg_rs.h>
 
 /*
  * Powers the machine off through PM (PM_REBOOT, PM_RB_POWEROFF); under
@@ -43,6 +44,14 @@ int axo_klog(const char *text);
  * processes there are, so total > the result means buf was too short.
  */
 int axo_procinfo(struct pm_procinfo *buf, size_t count, unsigned *total);
+
+/*
+ * Sends request type (RS_*, <axo/msg_rs.h>) with *req to RS and waits.
+ * Returns the reply's m_type (>= 0: OK, or a count for RS_STATUS) with
+ * the reply payload copied back into *req; -1 with errno set if RS
+ * refused (EPERM, ESRCH, ENOSYS, ...).
+ */
+int axo_rs_request(int type, struct rs_req_msg *req);
 
 /* Sets the break to addr (newlib declares only sbrk). */
 int brk(void *addr);

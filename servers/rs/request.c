@@ -1,0 +1,312 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * The requests of the `service` command (msg_rs.h, minix-facts §3.10).
+ * Only root may change services; LOOKUP and STATUS are open to all.
+ * UP, DOWN and REFRESH answer when the change is done (a late reply from
+ * manager.c); the rest answer at once.  RS copies rs_start and writes
+ * status entries with sys_vircopy, so a bad address is -EFAULT.
+ */
+#include "rs.h"
+
+bool rs_shutting_down;
+
+/* Only root changes services.  Asks PM, which never waits on RS. */
+static int check_root(endpoint_t caller)
+{
+	uint32_t uid;
+	int pid;
+	int r = pm_getepinfo(caller, &pid, &uid);
+
+	if (r == -ESRCH)
+		return OK; /* a system process PM does not know */
+	if (r != OK)
+		return r;
+	return uid == 0 ? OK : -EPERM;
+}
+
+/* The service named in the request; -ESRCH if there is none. */
+static int find(const message *m, struct rproc **rpp)
+{
+	char label[PROC_NAME_LEN];
+
+	memcpy(label, m->rs_req.label, sizeof(label));
+	label[sizeof(label) - 1] = '\0';
+	*rpp = rproc_by_label(label);
+	return *rpp != NULL ? OK : -ESRCH;
+}
+
+static bool terminated(const char *s, size_t size)
+{
+	return strnlen(s, size) < size;
+}
+
+static int copy_start(const message *m, struct rs_start *rs)
+{
+	if (m->rs_req.len != sizeof(*rs))
+		return -EINVAL;
+	if (sys_vircopy(m->m_source, m->rs_req.addr, SELF, (vir_bytes)rs,
+			sizeof(*rs)) != OK)
+		return -EFAULT;
+	if (!terminated(rs->label, sizeof(rs->label)) ||
+	    !terminated(rs->progname, sizeof(rs->progname)) ||
+	    !terminated(rs->cmd, sizeof(rs->cmd)) ||
+	    !terminated(rs->args, sizeof(rs->args)) ||
+	    !terminated(rs->script, sizeof(rs->script)) ||
+	    !terminated(rs->ipc, sizeof(rs->ipc)) || rs->progname[0] == '\0')
+		return -EINVAL;
+	if (rs->label[0] == '\0')
+		strlcpy(rs->label, rs->progname, sizeof(rs->label));
+	if (rs->period < 0 || rs->major < -1)
+		return -EINVAL;
+	return OK;
+}
+
+static bool major_taken(int major)
+{
+	for (int i = 0; major >= 0 && i < NR_RPROCS; i++)
+		if (rproc[i].in_use && rproc[i].major == major)
+			return true;
+	return false;
+}
+
+static uint32_t init_flags_of(uint32_t rss)
+{
+	uint32_t f = 0;
+
+	f |= (rss & RSS_FORCE_INIT_CRASH) ? SEF_INIT_CRASH : 0;
+	f |= (rss & RSS_FORCE_INIT_FAIL) ? SEF_INIT_FAIL : 0;
+	f |= (rss & RSS_FORCE_INIT_TIMEOUT) ? SEF_INIT_TIMEOUT : 0;
+	f |= (rss & RSS_FORCE_INIT_DEFCB) ? SEF_INIT_DEFCB : 0;
+	return f;
+}
+
+static void fill_entry(struct rproc *rp, const struct rs_start *rs)
+{
+	strlcpy(rp->label, rs->label, sizeof(rp->label));
+	strlcpy(rp->progname, rs->progname, sizeof(rp->progname));
+	rp->major = rs->major;
+	rp->period = rs->period;
+	rp->uid = rs->uid;
+	rp->restarts = rs->restarts > 0 ? rs->restarts : 0;
+	rp->flags = RS_IN_USE | RS_ACTIVE;
+	rp->sys_flags = SF_USE_COPY;
+	rp->sys_flags |= (rs->flags & RSS_NORESTART) ? SF_NORESTART : 0;
+	rp->sys_flags |= (rs->flags & RSS_NO_BIN_EXP) ? SF_NO_BIN_EXP : 0;
+	rp->init_flags = init_flags_of(rs->flags);
+}
+
+/* Make the new service's process and tell DS and VFS about it. */
+static int launch(struct rproc *rp, const struct rs_start *rs,
+		  endpoint_t caller)
+{
+	struct priv_spec spec;
+	int r;
+
+	if ((r = rs_image_load(rp, caller, rs->exec, rs->exec_len)) != OK ||
+	    (r = rs_priv_from_start(rs, &spec)) != OK ||
+	    (r = rs_create_instance(rp, &spec, true, &rp->endpoint)) != OK)
+		return r;
+	ds_publish_label(rp->label, rp->endpoint, DSF_OVERWRITE);
+	if (rp->major >= 0) {
+		message m = { .m_type = VFS_MAPDRIVER };
+		strlcpy(m.vfs_mapdriver.label, rp->label,
+			sizeof(m.vfs_mapdriver.label));
+		m.vfs_mapdriver.major = rp->major;
+		asynsend(VFS_PROC_NR, &m);
+	}
+	return rs_run_instance(rp, SEF_INIT_FRESH, NONE);
+}
+
+static int do_up(message *m)
+{
+	struct rs_start rs;
+	int r;
+
+	if ((r = copy_start(m, &rs)) != OK)
+		return r;
+	if (rs.flags & RSS_SELF_LU)
+		return -EINVAL;
+	if (rproc_by_label(rs.label) != NULL || major_taken(rs.major))
+		return -EBUSY;
+	struct rproc *rp = rproc_alloc();
+	if (rp == NULL)
+		return -ENOMEM;
+	fill_entry(rp, &rs);
+	if ((r = launch(rp, &rs, m->m_source)) != OK) {
+		printf("rs: cannot start %s: %d\n", rs.label, r);
+		if (rp->endpoint != NONE)
+			srv_exit(rp->endpoint);
+		ds_delete_label(rp->label);
+		rproc_free(rp);
+		return r;
+	}
+	if (rs.flags & RSS_NOBLOCK)
+		return OK;
+	rp->caller = m->m_source;
+	rp->flags |= RS_LATEREPLY;
+	return -EDONTREPLY;
+}
+
+static int do_down(message *m, struct rproc *rp)
+{
+	if (rp->sys_flags & SF_CORE_SRV)
+		return -EPERM;
+	if (rp->caller != NONE)
+		return -EBUSY;
+	rp->caller = m->m_source;
+	rp->flags |= RS_LATEREPLY;
+	if (rp->flags & RS_TERMINATED) { /* dead already: nothing to stop */
+		rp->flags |= RS_EXITING;
+		rs_terminated(rp, rp->last_signal);
+	} else {
+		rs_stop(rp, RS_EXITING);
+	}
+	return -EDONTREPLY;
+}
+
+static int do_refresh(message *m, struct rproc *rp)
+{
+	if (rp->caller != NONE || (rp->flags & RS_INITIALIZING))
+		return -EBUSY;
+	rp->caller = m->m_source;
+	rp->flags |= RS_LATEREPLY;
+	rs_stop(rp, RS_REFRESHING);
+	return -EDONTREPLY;
+}
+
+static int do_restart(struct rproc *rp)
+{
+	if (!(rp->flags & RS_TERMINATED) || rp->backoff == 0)
+		return -EBUSY; /* only a service waiting for its restart */
+	rs_restart(rp);
+	return OK;
+}
+
+static int do_fi(struct rproc *rp)
+{
+	message fi = { .m_type = COMMON_REQ_FI_CTL };
+
+	if (rp->endpoint == RS_PROC_NR)
+		return -EPERM; /* RS's own recovery is not there yet */
+	fi.common_fi.subtype = RS_FI_CRASH;
+	return asynsend(rp->endpoint, &fi);
+}
+
+static void fill_status(const struct rproc *rp, struct rs_status *s)
+{
+	uint32_t uid;
+
+	memset(s, 0, sizeof(*s));
+	memcpy(s->label, rp->label, sizeof(s->label));
+	memcpy(s->progname, rp->progname, sizeof(s->progname));
+	s->endpoint = rp->endpoint;
+	if (pm_getepinfo(rp->endpoint, &s->pid, &uid) != OK)
+		s->pid = -1;
+	s->restarts = rp->restarts;
+	s->flags = rp->flags;
+	s->sys_flags = rp->sys_flags;
+	s->period = rp->period;
+	s->policy = rp->policy;
+	s->major = rp->major;
+	s->backoff = rp->backoff;
+	s->last_signal = rp->last_signal;
+	s->crash_ticks = (uint32_t)rp->crash_tm;
+	s->recovery_cycles = rp->recovery_cycles;
+}
+
+static int do_status(message *m)
+{
+	static struct rs_status buf[NR_RPROCS];
+	char label[PROC_NAME_LEN];
+	int n = 0;
+
+	memcpy(label, m->rs_req.label, sizeof(label));
+	label[sizeof(label) - 1] = '\0';
+	for (int i = 0; i < NR_RPROCS; i++) {
+		const struct rproc *rp = &rproc[i];
+		if (rp->in_use &&
+		    (label[0] == '\0' || strcmp(label, rp->label) == 0))
+			fill_status(rp, &buf[n++]);
+	}
+	if (n == 0 && label[0] != '\0')
+		return -ESRCH;
+	size_t max = m->rs_req.len / sizeof(buf[0]);
+	if ((size_t)n > max)
+		n = (int)max;
+	if (n > 0 && sys_vircopy(SELF, (vir_bytes)buf, m->m_source,
+				 m->rs_req.addr, n * sizeof(buf[0])) != OK)
+		return -EFAULT;
+	return n;
+}
+
+static int do_lookup(message *m)
+{
+	struct rproc *rp;
+	int r = find(m, &rp);
+
+	if (r == OK)
+		m->rs_req.endpoint = rp->endpoint;
+	return r;
+}
+
+/* The requests about one running service, by label. */
+static int labelled(message *m)
+{
+	struct rproc *rp;
+	int r = find(m, &rp);
+
+	if (r != OK)
+		return r;
+	switch (m->m_type) {
+	case RS_DOWN:
+		return do_down(m, rp);
+	case RS_REFRESH:
+		return do_refresh(m, rp);
+	case RS_RESTART:
+		return do_restart(rp);
+	case RS_FI:
+		return do_fi(rp);
+	default:
+		return -ENOSYS;
+	}
+}
+
+static int dispatch(message *m)
+{
+	int r;
+
+	switch (m->m_type) {
+	case RS_LOOKUP:
+		return do_lookup(m);
+	case RS_STATUS:
+		return do_status(m);
+	default:
+		break;
+	}
+	if ((r = check_root(m->m_source)) != OK)
+		return r;
+	switch (m->m_type) {
+	case RS_UP:
+		return do_up(m);
+	case RS_SHUTDOWN:
+		rs_shutting_down = true;
+		return OK;
+	case RS_DOWN:
+	case RS_REFRESH:
+	case RS_RESTART:
+	case RS_FI:
+		return labelled(m);
+	default:
+		return -ENOSYS; /* update, edit, clone: not yet */
+	}
+}
+
+void rs_request(message *m)
+{
+	int r = dispatch(m);
+
+	if (r == -EDONTREPLY)
+		return;
+	m->m_type = r;
+	ipc_sendnb(m->m_source, m);
+}
