@@ -91,7 +91,9 @@ static const struct blockdriver ata_tab = {
 static int init(int type, const struct sef_init_info *info)
 {
 	(void)info;
-	int r = ata_identify(&disk);
+	int r = ata_reset(); /* a predecessor may have crashed mid-command */
+	if (r == OK)
+		r = ata_identify(&disk);
 	if (r != OK) {
 		printf("ata: no usable drive on the primary master (%d)\n", r);
 		return r;
