@@ -87,11 +87,13 @@ static const struct blockdriver ata_tab = {
 	.intr = ata_intr,
 };
 
-static int init_fresh(int type, const struct sef_init_info *info)
+/* Fresh start and restart alike: the hardware state is set up again. */
+static int init(int type, const struct sef_init_info *info)
 {
-	(void)type;
 	(void)info;
-	int r = ata_identify(&disk);
+	int r = ata_reset(); /* a predecessor may have crashed mid-command */
+	if (r == OK)
+		r = ata_identify(&disk);
 	if (r != OK) {
 		printf("ata: no usable drive on the primary master (%d)\n", r);
 		return r;
@@ -102,13 +104,14 @@ static int init_fresh(int type, const struct sef_init_info *info)
 		printf("ata: cannot hook IRQ %d (%d)\n", ATA_IRQ, r);
 		return r;
 	}
-	return blockdriver_announce();
+	return blockdriver_announce(type);
 }
 
 int main(void);
 int main(void)
 {
-	sef_setcb_init_fresh(init_fresh);
+	sef_setcb_init_fresh(init);
+	sef_setcb_init_restart(init);
 	sef_startup();
 	blockdriver_task(&ata_tab);
 }

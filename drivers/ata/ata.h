@@ -20,6 +20,14 @@ struct ata_disk {
 };
 
 /*
+ * Software-reset the channel (SRST), interrupts masked: ends whatever
+ * command an instance that crashed left half done (a restarted driver
+ * would otherwise find the drive still waiting for data).  OK, or
+ * -ETIMEDOUT if the drive stays busy.
+ */
+int ata_reset(void);
+
+/*
  * Select the master and IDENTIFY it by polling, before interrupts are
  * hooked.  OK and *d filled, or -ENODEV (no drive, not ATA) or -EIO.
  */

@@ -32,6 +32,7 @@
 #define CMD_FLUSH    0xe7
 #define CMD_IDENTIFY 0xec
 #define CTL_NIEN     0x02
+#define CTL_SRST     0x04
 
 #define ATA_HOOK_BIT 0
 #define POLL_LIMIT   200000   /* status reads before giving up */
@@ -158,6 +159,19 @@ static void model_of(const uint16_t *id, char *model)
 	while (n > 0 && (model[n - 1] == ' ' || model[n - 1] == '\0'))
 		n--;
 	model[n] = '\0';
+}
+
+int ata_reset(void)
+{
+	if (inb_reg(ATA_CTL) == 0xff)
+		return OK; /* a floating bus: nothing here; identify says so */
+	outb_reg(ATA_CTL, CTL_NIEN | CTL_SRST);
+	for (int i = 0; i < 8; i++)
+		(void)inb_reg(ATA_CTL); /* SRST must stay set for 5 us */
+	outb_reg(ATA_CTL, CTL_NIEN);
+	for (int i = 0; i < 8; i++)
+		(void)inb_reg(ATA_CTL); /* let BSY show */
+	return poll_not_busy() < 0 ? -ETIMEDOUT : OK;
 }
 
 int ata_identify(struct ata_disk *d)

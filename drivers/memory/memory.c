@@ -137,17 +137,18 @@ static const struct chardriver memory_tab = {
 	.write = mem_write,
 };
 
-static int init_fresh(int type, const struct sef_init_info *info)
+/* Fresh start and restart alike: a restart starts with an empty ramdisk. */
+static int init(int type, const struct sef_init_info *info)
 {
-	(void)type;
 	(void)info;
-	return chardriver_announce();
+	return chardriver_announce(type);
 }
 
 int main(void);
 int main(void)
 {
-	sef_setcb_init_fresh(init_fresh);
+	sef_setcb_init_fresh(init);
+	sef_setcb_init_restart(init);
 	sef_startup();
 	chardriver_task(&memory_tab);
 }

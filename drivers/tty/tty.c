@@ -343,9 +343,9 @@ static const struct chardriver tty_tab = {
 	.intr = tty_intr,
 };
 
-static int init_fresh(int type, const struct sef_init_info *info)
+/* Fresh start and restart alike: the hardware state is set up again. */
+static int init(int type, const struct sef_init_info *info)
 {
-	(void)type;
 	(void)info;
 	line_init(&line);
 	int r = uart_init();
@@ -353,13 +353,14 @@ static int init_fresh(int type, const struct sef_init_info *info)
 		printf("tty: cannot hook IRQ %d (%d)\n", UART_IRQ, r);
 		return r;
 	}
-	return chardriver_announce();
+	return chardriver_announce(type);
 }
 
 int main(void);
 int main(void)
 {
-	sef_setcb_init_fresh(init_fresh);
+	sef_setcb_init_fresh(init);
+	sef_setcb_init_restart(init);
 	sef_startup();
 	chardriver_task(&tty_tab);
 }

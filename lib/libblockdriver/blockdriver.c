@@ -1,9 +1,20 @@
 // SPDX-License-Identifier: BSD-2-Clause
-/* libblockdriver: request dispatch for block drivers (blockdriver.h). */
+/*
+ * libblockdriver: request dispatch for block drivers (blockdriver.h).
+ * After a restart, a request meant for the crashed predecessor (any
+ * request but OPEN for a minor not opened on this instance, see
+ * drv_opened.h) is answered -ERESTART without reaching the driver: the
+ * file system server then opens the device again and re-sends it
+ * (servers/ext2/bdev.c).  CLOSE of such a minor answers OK: there is
+ * nothing left to close.
+ */
 #include <ds.h>
 #include <sef.h>
 
 #include "blockdriver.h"
+#include "drv_opened.h"
+
+static struct drv_opened opened;
 
 void blockdriver_reply(endpoint_t caller, int minor, uint32_t id,
 		       int32_t status)
@@ -18,8 +29,11 @@ void blockdriver_reply(endpoint_t caller, int minor, uint32_t id,
 		printf("blockdriver: reply to %d lost: %d\n", caller, r);
 }
 
-int blockdriver_announce(void)
+int blockdriver_announce(int init_type)
 {
+	if (init_type == SEF_INIT_LU)
+		return OK; /* same endpoint, same opens: nothing to tell */
+	drv_opened_reset(&opened, init_type == SEF_INIT_RESTART);
 	return driver_announce("drv.blk.");
 }
 
@@ -29,9 +43,15 @@ static int dispatch(const struct blockdriver *bd, const message *m)
 	const struct bdev_rq *rq = &m->bdev_rq;
 	uint64_t pos = ((uint64_t)rq->pos_hi << 32) | rq->pos_lo;
 
+	if (drv_opened_stale(&opened, m->m_type == BDEV_OPEN, rq->minor))
+		return m->m_type == BDEV_CLOSE ? OK : -ERESTART;
 	switch (m->m_type) {
-	case BDEV_OPEN:
-		return bd->open ? bd->open(rq->minor, rq->access) : OK;
+	case BDEV_OPEN: {
+		int r = bd->open ? bd->open(rq->minor, rq->access) : OK;
+		if (r == OK)
+			drv_opened_mark(&opened, rq->minor);
+		return r;
+	}
 	case BDEV_CLOSE:
 		return bd->close ? bd->close(rq->minor) : OK;
 	case BDEV_READ:

@@ -4,7 +4,9 @@
  * struct blockdriver with the operations it supports (NULL ones answer
  * -ENOSYS, or OK for open and close) and calls blockdriver_task(), which
  * never returns.  Requests follow <axo/msg_dev.h>; each one is answered
- * at once with a BDEV_REPLY carrying the request's id.
+ * at once with a BDEV_REPLY carrying the request's id.  A restarted
+ * instance answers -ERESTART to requests meant for its predecessor
+ * (blockdriver.c).
  *
  * The answer goes out with ipc_sendnb: the file system server asks with
  * sendrec, so it is already waiting for us and the reply is delivered at
@@ -43,9 +45,13 @@ void blockdriver_reply(endpoint_t caller, int minor, uint32_t id,
 		       int32_t status);
 
 /*
- * After SEF init: forget stale IPC references of a predecessor and
- * announce "drv.blk.<label>" up in DS, label being ours from DS.
+ * Call at the end of every init callback with its type.  FRESH and
+ * RESTART: forget stale IPC references of a predecessor (a file system
+ * blocked in sendrec gets EDEADSRCDST), forget which minors were opened,
+ * and announce "drv.blk.<label>" = DRIVER_UP in DS; after a RESTART,
+ * requests for minors not opened again are answered -ERESTART.  LU: does
+ * nothing and returns OK.  OK or the statectl/DS error.
  */
-int blockdriver_announce(void);
+int blockdriver_announce(int init_type);
 
 #endif

@@ -1,9 +1,19 @@
 // SPDX-License-Identifier: BSD-2-Clause
-/* libchardriver: request dispatch for character drivers (chardriver.h). */
+/*
+ * libchardriver: request dispatch for character drivers (chardriver.h).
+ * After a restart, requests meant for the crashed predecessor (any
+ * request but OPEN for a minor not opened on this instance, see
+ * drv_opened.h) are dropped without an answer: VFS has failed them
+ * itself (-EIO) when it saw our announce, so nobody waits for them, and
+ * an answer could only be mistaken for one to a newer request.
+ */
 #include <ds.h>
 #include <sef.h>
 
 #include "chardriver.h"
+#include "drv_opened.h"
+
+static struct drv_opened opened;
 
 void chardriver_reply(endpoint_t caller, int minor, uint32_t id, int32_t status)
 {
@@ -17,9 +27,19 @@ void chardriver_reply(endpoint_t caller, int minor, uint32_t id, int32_t status)
 		printf("chardriver: reply to %d lost: %d\n", caller, r);
 }
 
-int chardriver_announce(void)
+int chardriver_announce(int init_type)
 {
+	if (init_type == SEF_INIT_LU)
+		return OK; /* same endpoint, same opens: nothing to tell */
+	drv_opened_reset(&opened, init_type == SEF_INIT_RESTART);
 	return driver_announce("drv.chr.");
+}
+
+/* A request for the predecessor, to be dropped? */
+static bool stale(const message *m)
+{
+	return drv_opened_stale(&opened, m->m_type == CDEV_OPEN,
+				m->cdev_rq.minor);
 }
 
 static struct cdev_io io_of(const message *m)
@@ -45,9 +65,13 @@ static int dispatch(const struct chardriver *cd, const message *m)
 	struct cdev_io io = io_of(m);
 
 	switch (m->m_type) {
-	case CDEV_OPEN:
-		return cd->open ? cd->open(rq->minor, rq->access, rq->user) :
-				  OK;
+	case CDEV_OPEN: {
+		int r = cd->open ? cd->open(rq->minor, rq->access, rq->user) :
+				   OK;
+		if (r == OK)
+			drv_opened_mark(&opened, rq->minor);
+		return r;
+	}
 	case CDEV_CLOSE:
 		return cd->close ? cd->close(rq->minor) : OK;
 	case CDEV_READ:
@@ -101,6 +125,8 @@ _Noreturn void chardriver_task(const struct chardriver *cd)
 			continue;
 		if (is_ipc_notify(status)) {
 			notification(cd, &m, status);
+		} else if (IS_CDEV_CALL(m.m_type) && stale(&m)) {
+			continue; /* meant for the predecessor: drop */
 		} else if (m.m_type == CDEV_SELECT) {
 			do_select(cd, &m);
 		} else if (IS_CDEV_CALL(m.m_type)) {

@@ -53,9 +53,14 @@ void chardriver_reply(endpoint_t caller, int minor, uint32_t id,
 		      int32_t status);
 
 /*
- * After SEF init: forget stale IPC references of a predecessor and
- * announce "drv.chr.<label>" up in DS, label being ours from DS.
+ * Call at the end of every init callback with its type.  FRESH and
+ * RESTART: forget stale IPC references of a predecessor (blocked callers
+ * get EDEADSRCDST), forget which minors were opened, and announce
+ * "drv.chr.<label>" = DRIVER_UP in DS (label: ours, from DS); after a
+ * RESTART, requests for minors not opened again are dropped.  LU: does
+ * nothing and returns OK (the endpoint and the opens carry over).  OK or
+ * the statectl/DS error.
  */
-int chardriver_announce(void);
+int chardriver_announce(int init_type);
 
 #endif

@@ -8,6 +8,15 @@
  * when the answer comes.  Close is sent without waiting.  A suspended
  * call is cancelled with CDEV_CANCEL (signal, exit); its late answer
  * then matches nobody and is dropped.
+ *
+ * Driver recovery (dmap.c decides when an instance went away): every
+ * call suspended on the lost instance of a major is answered -EIO at
+ * once (cdev_driver_gone), so nobody waits for a dead driver, and each
+ * open file description on that major is stale from then on: read,
+ * write, ioctl and select fail with -EIO, close never reaches the
+ * driver.  A stale file is recognised by its generation (filp.cdev_gen,
+ * taken at open) differing from the major's (dmap_gen).  New opens reach
+ * the new instance.
  */
 #include "vfs.h"
 
@@ -84,6 +93,7 @@ int cdev_open(struct fproc *fp, struct filp *f, int fd)
 		fd_close(fp, fd);
 		return -ENXIO;
 	}
+	f->cdev_gen = dmap_gen(VFS_MAJOR(f->vn->rdev));
 	m.cdev_rq.access = (acc != VFS_O_WRONLY ? CDEV_R_BIT : 0) |
 			   (acc != VFS_O_RDONLY ? CDEV_W_BIT : 0) |
 			   ((f->flags & VFS_O_NOCTTY) ? CDEV_NOCTTY : 0);
@@ -94,12 +104,19 @@ int cdev_open(struct fproc *fp, struct filp *f, int fd)
 	return r;
 }
 
+/* f was opened on a driver instance that has gone away since. */
+bool cdev_stale(const struct filp *f)
+{
+	return f->cdev_gen != dmap_gen(VFS_MAJOR(f->vn->rdev));
+}
+
+/* Close f's device, unless the instance that opened it is gone. */
 void cdev_close(struct filp *f)
 {
 	endpoint_t drv = dmap_driver(VFS_MAJOR(f->vn->rdev));
 	message m = { 0 };
 
-	if (drv == NONE)
+	if (drv == NONE || cdev_stale(f))
 		return;
 	m.m_type = CDEV_CLOSE;
 	m.cdev_rq.minor = (int32_t)VFS_MINOR(f->vn->rdev);
@@ -123,6 +140,8 @@ int cdev_io(struct fproc *fp, struct filp *f, int type, vir_bytes buf,
 	message m = { 0 };
 	cp_grant_id_t g;
 
+	if (cdev_stale(f))
+		return -EIO;
 	if (drv == NONE)
 		return -ENXIO;
 	if (len == 0)
@@ -173,6 +192,8 @@ int do_ioctl(struct fproc *fp, message *m)
 	if (f->vn->pipe >= 0 || (f->vn->mode & VFS_S_IFMT) != VFS_S_IFCHR ||
 	    size == 0)
 		return -ENOTTY;
+	if (cdev_stale(f))
+		return -EIO;
 	if ((drv = dmap_driver(VFS_MAJOR(f->vn->rdev))) == NONE)
 		return -ENXIO;
 	g = cpf_grant_magic(drv, fp->endpt, io->arg, size,
@@ -201,6 +222,27 @@ void cdev_reply(message *m)
 		fp->susp_done(fp, cr->status);
 		return;
 	}
+}
+
+/*
+ * The driver instance serving major went away: every call suspended on
+ * it fails with -EIO now (an open also loses its descriptor), and so
+ * does a select watching a device of major.
+ */
+void cdev_driver_gone(uint32_t major)
+{
+	for (int i = 0; i < NR_FPROCS; i++) {
+		struct fproc *fp = &fproc[i];
+		if (!fp->in_use || fp->susp != SUSP_CDEV ||
+		    VFS_MAJOR(fp->susp_filp->vn->rdev) != major)
+			continue;
+		if (fp->susp_grant != GRANT_INVALID)
+			cpf_revoke(fp->susp_grant);
+		fp->susp_grant = GRANT_INVALID;
+		fp->susp = SUSP_NONE;
+		fp->susp_done(fp, -EIO);
+	}
+	select_driver_gone(major);
 }
 
 void cdev_cancel(struct fproc *fp)

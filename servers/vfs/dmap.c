@@ -1,49 +1,74 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * The device map: which driver serves each major.  Labels are fixed by
- * <axo/dmap.h>; endpoints are learnt from DS, where drivers announce
- * themselves as "drv.chr.<label>" or "drv.blk.<label>" = DRIVER_UP.  VFS
- * subscribes to both kinds with one pattern (DS keeps one subscription
- * per owner; existing entries included) and, on each
- * DS notification, reads the changed keys and looks the label's endpoint
- * up.  A major whose driver is not up has endpoint NONE (-ENXIO to
- * callers).  Endpoints are kept per major so a restart can update them.
+ * The device map: which driver serves each major (bookkeeping in
+ * dmap_tab.c).  The boot drivers' labels come from <axo/dmap.h>; RS maps
+ * others with VFS_MAPDRIVER.  Endpoints are learnt from DS, where drivers
+ * announce themselves as "drv.chr.<label>" or "drv.blk.<label>" =
+ * DRIVER_UP: VFS subscribes to both kinds with one pattern (existing
+ * entries included) and, on each DS notification, reads the changed keys
+ * and looks the label's endpoint up.  A major whose driver is not up has
+ * endpoint NONE (-ENXIO to callers).
+ *
+ * Driver recovery: an announce for a label whose driver was already up
+ * means a new instance (restart: same endpoint; reset: a new one).  The
+ * requests VFS had outstanding at the old one are failed with -EIO at
+ * once and character devices opened on it go stale (device.c); the
+ * major then points at the new instance.  Unmapping (an empty label)
+ * does the same, and opens fail with -ENXIO afterwards.
  */
 #include "vfs.h"
+#include "dmap_tab.h"
 
 struct dmap_label {
 	uint32_t major;
 	const char *label;
 };
 
-struct dmap {
-	uint32_t major;
-	const char *label;
-	endpoint_t driver;
-};
-
-static const struct dmap_label labels[] = { DMAP_LABELS };
-#define NR_DMAP (sizeof(labels) / sizeof(labels[0]))
-static struct dmap dmap[NR_DMAP];
+static const struct dmap_label boot_labels[] = { DMAP_LABELS };
+static struct dmap_tab tab;
 
 void dmap_init(void)
 {
+	uint32_t gone = 0;
 	int r;
 
-	for (size_t i = 0; i < NR_DMAP; i++)
-		dmap[i] = (struct dmap){ .major = labels[i].major,
-					 .label = labels[i].label,
-					 .driver = NONE };
+	dmap_tab_init(&tab);
+	for (size_t i = 0; i < sizeof(boot_labels) / sizeof(boot_labels[0]);
+	     i++)
+		dmap_tab_map(&tab, boot_labels[i].major, boot_labels[i].label,
+			     DMAP_LABEL_MAX, &gone);
 	if ((r = ds_subscribe("drv\\..*", DSF_INITIAL)) != OK)
 		printf("vfs: cannot subscribe to driver events: %d\n", r);
 }
 
-static struct dmap *by_major(uint32_t major)
+/* The instances behind the majors in mask went away: clean up after them. */
+static void majors_gone(uint32_t mask)
 {
-	for (size_t i = 0; i < NR_DMAP; i++)
-		if (dmap[i].major == major)
-			return &dmap[i];
-	return NULL;
+	for (uint32_t major = 0; major < DMAP_MAJORS; major++) {
+		if (!(mask & (1u << major)))
+			continue;
+		printf("vfs: driver of major %u went away; its open devices "
+		       "are invalidated\n",
+		       major);
+		cdev_driver_gone(major);
+	}
+}
+
+/* Is driver `label` announced up in DS?  Its endpoint, or NONE. */
+static endpoint_t announced(const char *label)
+{
+	static const char *const prefixes[] = { "drv.chr.", "drv.blk." };
+	char key[DS_MAX_KEYLEN];
+	uint32_t state;
+	endpoint_t e;
+
+	for (size_t i = 0; i < 2; i++) {
+		snprintf(key, sizeof(key), "%s%s", prefixes[i], label);
+		if (ds_retrieve_u32(key, &state) == OK && state == DRIVER_UP &&
+		    ds_retrieve_label_endpt(label, &e) == OK)
+			return e;
+	}
+	return NONE;
 }
 
 /*
@@ -58,9 +83,7 @@ static void driver_event(const char *key, const char *label, endpoint_t owner)
 	if (ds_retrieve_u32(key, &state) == OK && state == DRIVER_UP &&
 	    ds_retrieve_label_endpt(label, &e) != OK)
 		e = owner;
-	for (size_t i = 0; i < NR_DMAP; i++)
-		if (strcmp(dmap[i].label, label) == 0)
-			dmap[i].driver = e;
+	majors_gone(dmap_tab_up(&tab, label, e));
 }
 
 void dmap_ds_event(void)
@@ -76,6 +99,25 @@ void dmap_ds_event(void)
 	}
 }
 
+int do_mapdriver(message *m)
+{
+	const struct vfs_mapdriver_msg *md = &m->vfs_mapdriver;
+	uint32_t gone = 0;
+
+	if (m->m_source != RS_PROC_NR)
+		return -EPERM;
+	if (md->major < 0)
+		return -EINVAL;
+	int r = dmap_tab_map(&tab, (uint32_t)md->major, md->label,
+			     sizeof(md->label), &gone);
+	if (r != OK)
+		return r;
+	majors_gone(gone);
+	if (md->label[0] != '\0')
+		dmap_tab_fill(&tab, md->label, announced(md->label));
+	return OK;
+}
+
 /*
  * The endpoint of major's driver, or NONE.  A driver not known to be up
  * may have announced itself after a request that overtook DS's
@@ -83,18 +125,25 @@ void dmap_ds_event(void)
  */
 endpoint_t dmap_driver(uint32_t major)
 {
-	struct dmap *d = by_major(major);
+	const struct dmap_ent *d = dmap_tab_get(&tab, major);
 
-	if (d == NULL)
+	if (d == NULL || d->label[0] == '\0')
 		return NONE;
 	if (d->driver == NONE)
 		dmap_ds_event();
 	return d->driver;
 }
 
+uint32_t dmap_gen(uint32_t major)
+{
+	const struct dmap_ent *d = dmap_tab_get(&tab, major);
+
+	return d != NULL ? d->gen : 0;
+}
+
 const char *dmap_label(uint32_t major)
 {
-	struct dmap *d = by_major(major);
+	const struct dmap_ent *d = dmap_tab_get(&tab, major);
 
-	return d != NULL ? d->label : "?";
+	return d != NULL && d->label[0] != '\0' ? d->label : "?";
 }

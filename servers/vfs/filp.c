@@ -2,7 +2,8 @@
 /*
  * Open file descriptions: what open() creates and dup()/fork() share: a
  * vnode, a position and the open flags.  The last release closes the
- * device (CDEV_CLOSE) or the pipe end and drops the vnode.
+ * device (CDEV_CLOSE, unless its driver instance is gone: device.c) or
+ * the pipe end and drops the vnode.
  */
 #include "vfs.h"
 

@@ -5,6 +5,7 @@
  * then serves four kinds of messages:
  *   - user calls (VFS_*), through the table below, from any process;
  *   - PM's calls about processes (VFS_PM_*), only from PM;
+ *   - RS's VFS_MAPDRIVER (dmap.c), only from RS;
  *   - asynchronous answers of character drivers (CDEV_REPLY,
  *     CDEV_SEL_REPLY), matched to a suspended caller by request id;
  *   - notifications: DS (a driver came up), CLOCK (select timeouts).
@@ -100,6 +101,8 @@ static void handle_message(message *m, uint32_t status)
 		select_sel_reply(m);
 	else if (m->m_type >= VFS_PM_FIRST && m->m_type <= VFS_PM_LAST)
 		handle_pm_call(m);
+	else if (m->m_type == VFS_MAPDRIVER)
+		vfs_reply(m->m_source, do_mapdriver(m), m);
 	else if (IS_VFS_CALL(m->m_type))
 		handle_user_call(m);
 	else

@@ -7,6 +7,9 @@
  * select that finds nothing ready waits (SUSP_SELECT) for a pipe change,
  * a device notification or its timeout (a libsys timer); the answer is
  * the count of ready bits, the ready sets written back to the caller.
+ * A device whose driver instance is gone (stale, or lost while we wait)
+ * counts as ready for everything asked, so the next operation on it
+ * reports the -EIO.
  */
 #include "vfs.h"
 
@@ -127,8 +130,10 @@ int do_select(struct fproc *fp, message *m)
 		uint32_t ops = ops_for(fp, fd);
 		if (ops == 0 || !is_cdev(f))
 			continue;
-		if (cdev_select(f->vn->rdev, ops | CDEV_NOTIFY, fp->susp_id) ==
-		    OK)
+		if (cdev_stale(f))
+			mark_ready(fp, fd, ops);
+		else if (cdev_select(f->vn->rdev, ops | CDEV_NOTIFY,
+				     fp->susp_id) == OK)
 			fp->sel_pending++;
 		else
 			mark_ready(fp, fd, ops); /* let the read fail */
@@ -183,6 +188,28 @@ void select_wakeup(void)
 		scan_local(fp);
 		if (any_ready(fp) && fp->sel_pending == 0)
 			finish(fp);
+	}
+}
+
+/* Selects watching a device of major: it is ready (to fail); answer. */
+void select_driver_gone(uint32_t major)
+{
+	for (int i = 0; i < NR_FPROCS; i++) {
+		struct fproc *fp = &fproc[i];
+		bool hit = false;
+		if (!fp->in_use || fp->susp != SUSP_SELECT)
+			continue;
+		for (int fd = 0; fd < VFS_OPEN_MAX; fd++) {
+			struct filp *f = fp->fd[fd];
+			uint32_t ops = ops_for(fp, fd);
+			if (ops != 0 && f != NULL && is_cdev(f) &&
+			    VFS_MAJOR(f->vn->rdev) == major) {
+				mark_ready(fp, fd, ops);
+				hit = true;
+			}
+		}
+		if (hit)
+			finish(fp); /* late answers then match nobody */
 	}
 }
 

@@ -69,8 +69,9 @@ struct filp {
 	int count; /* descriptors sharing it; 0: free */
 	struct vnode *vn;
 	uint64_t pos;
-	int32_t flags;	/* VFS_O_* of open */
-	bool cdev_open; /* a CDEV_OPEN succeeded: close sends CDEV_CLOSE */
+	int32_t flags;	   /* VFS_O_* of open */
+	bool cdev_open;	   /* a CDEV_OPEN succeeded: close sends CDEV_CLOSE */
+	uint32_t cdev_gen; /* the major's dmap generation at the open */
 };
 
 struct fproc;
@@ -208,11 +209,15 @@ int do_sync(struct fproc *fp, message *m);
 void dmap_init(void);
 void dmap_ds_event(void);
 endpoint_t dmap_driver(uint32_t major);
+uint32_t dmap_gen(uint32_t major);
 const char *dmap_label(uint32_t major);
+int do_mapdriver(message *m);
 
 /* device.c */
 int cdev_open(struct fproc *fp, struct filp *f, int fd);
 void cdev_close(struct filp *f);
+bool cdev_stale(const struct filp *f);
+void cdev_driver_gone(uint32_t major);
 int cdev_io(struct fproc *fp, struct filp *f, int type, vir_bytes buf,
 	    size_t len);
 int do_ioctl(struct fproc *fp, message *m);
@@ -234,6 +239,7 @@ int do_select(struct fproc *fp, message *m);
 void select_cancel(struct fproc *fp);
 void select_sel_reply(message *m);
 void select_wakeup(void);
+void select_driver_gone(uint32_t major);
 
 /* exec.c */
 int pm_exec(message *m);

@@ -6,6 +6,12 @@
 #include "fstest.h"
 
 #include <sys/statvfs.h>
+#include <axo/dmap.h>
+#include <axo/endpoint.h>
+#include <axo/ipc.h>
+
+/* libc's raw request helper (lib/libc/libc_priv.h): reply type or -E*. */
+int libc_call(endpoint_t dst, int type, message *m);
 
 #define FILL_CHUNK (64 * 1024)
 
@@ -254,6 +260,21 @@ static void bad_buffer_pointer_is_efault(void)
 	EXPECT_FILE("f", "abc"); /* VFS still serves */
 }
 
+/* Only RS maps drivers: an unmap from us is refused and /dev/hello stays. */
+static void mapdriver_from_a_user_process_is_eperm(void)
+{
+	message m = { 0 };
+	char buf[32] = { 0 };
+
+	m.vfs_mapdriver.major = HELLO_MAJOR; /* empty label: unmap */
+	expect_eq(-EPERM, libc_call(VFS_PROC_NR, VFS_MAPDRIVER, &m));
+	int fd = open("/dev/hello", O_RDONLY);
+	expect_ok(fd);
+	expect_eq(14, (int)read(fd, buf, sizeof(buf)));
+	expect_eq(0, strcmp(buf, "Hello, World!\n"));
+	expect_ok(close(fd));
+}
+
 const struct test_case error_tests[] = {
 	{ "read_of_a_directory_is_eisdir", read_of_a_directory_is_eisdir },
 	{ "write_on_rdonly_fd_is_ebadf", write_on_rdonly_fd_is_ebadf },
@@ -279,5 +300,7 @@ const struct test_case error_tests[] = {
 	  lseek_to_negative_offset_is_einval },
 	{ "bad_fd_is_ebadf", bad_fd_is_ebadf },
 	{ "bad_buffer_pointer_is_efault", bad_buffer_pointer_is_efault },
+	{ "mapdriver_from_a_user_process_is_eperm",
+	  mapdriver_from_a_user_process_is_eperm },
 	{ NULL, NULL },
 };
