@@ -161,17 +161,39 @@ static void model_of(const uint16_t *id, char *model)
 	model[n] = '\0';
 }
 
+/* Poll until the drive is ready (DRDY, not BSY); OK or -ETIMEDOUT. */
+static int poll_ready(void)
+{
+	for (int i = 0; i < POLL_LIMIT; i++)
+		if ((inb_reg(ATA_CTL) & (ST_BSY | ST_DRDY)) == ST_DRDY)
+			return OK;
+	return -ETIMEDOUT;
+}
+
+/* Select the master: the status we read from now on is its own. */
+static void select_master(void)
+{
+	outb_reg(ATA_BASE + REG_DRIVE, DRIVE_LBA);
+	for (int i = 0; i < 4; i++)
+		(void)inb_reg(ATA_CTL); /* 400 ns for the selection to settle */
+}
+
 int ata_reset(void)
 {
-	if (inb_reg(ATA_CTL) == 0xff)
-		return OK; /* a floating bus: nothing here; identify says so */
+	select_master(); /* the BIOS may have left the (absent) slave selected */
+	uint8_t s = inb_reg(ATA_CTL);
+	if (s == 0xff || s == 0)
+		return OK; /* no controller or no master: identify says so */
 	outb_reg(ATA_CTL, CTL_NIEN | CTL_SRST);
 	for (int i = 0; i < 8; i++)
 		(void)inb_reg(ATA_CTL); /* SRST must stay set for 5 us */
 	outb_reg(ATA_CTL, CTL_NIEN);
 	for (int i = 0; i < 8; i++)
 		(void)inb_reg(ATA_CTL); /* let BSY show */
-	return poll_not_busy() < 0 ? -ETIMEDOUT : OK;
+	if (poll_not_busy() < 0)
+		return -ETIMEDOUT;
+	select_master(); /* the reset may change the selection */
+	return poll_ready();
 }
 
 int ata_identify(struct ata_disk *d)
