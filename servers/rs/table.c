@@ -45,7 +45,11 @@ static const struct boot_device ata_device = {
 };
 static const struct boot_device tty_device = { 1, { { 0x3f8, 0x3ff } }, 4 };
 
-/* Core servers may not be taken down; drivers are pinged. */
+/*
+ * Core servers may not be taken down; drivers are pinged.  The disk
+ * driver restarts after a second at most, never after the binary
+ * backoff: ext2 hides its crashes only if it is back within seconds.
+ */
 #define CORE	  .sys_flags = SF_CORE_SRV
 #define DRIVER(m) .period = RS_DRIVER_PERIOD, .major = (m)
 
@@ -62,8 +66,8 @@ static const struct boot_priv boot_table[] = {
 	  .peers = chr_peers },
 	{ "tty", 0, DRIVER(TTY_MAJOR), .calls = driver_calls,
 	  .peers = tty_peers, .device = &tty_device },
-	{ "ata", 0, DRIVER(ATA_MAJOR), .calls = driver_calls,
-	  .peers = chr_peers, .device = &ata_device },
+	{ "ata", 0, DRIVER(ATA_MAJOR), .sys_flags = SF_NO_BIN_EXP,
+	  .calls = driver_calls, .peers = chr_peers, .device = &ata_device },
 };
 
 const struct boot_priv *boot_priv_find(const char *label)

@@ -4,7 +4,9 @@
 - testrelpol phase 1 (minix-facts §6.1) for the drivers: `service fi L`
   makes L's restart count grow within 10 s, its endpoint unchanged
   (restart policy) or changed (reset policy), and the system keeps
-  working (a file is read from the disk afterwards).
+  working (a file is read from the disk afterwards).  A crashed tty
+  takes the console shell with it (its open console fails with EIO);
+  init starts a new one, which must answer.
 - Heartbeats: a test service that spins after its init
   (test/guest/spinner), started with -period 1HZ, is killed for its
   silence and restarted, again and again, with the backoff growing.
@@ -19,7 +21,7 @@ import pexpect
 
 sys.path.insert(0, os.path.dirname(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "../../tools"))
-from console import Console  # noqa: E402
+from console import PROMPT, Console  # noqa: E402
 from service_hello import _Text, status_of, wait_restarts  # noqa: E402
 
 NAME = "service_recovery"
@@ -49,6 +51,25 @@ def relpol(con, label):
     out, st = con.run("cat /etc/motd | wc -c")
     if st != 0 or not out.strip().isdigit():
         return f"the disk does not answer afterwards: {out!r}"
+    return None
+
+
+def relpol_tty(con):
+    """tty's crash invalidates the console: the shell reading it gets EIO
+    and ends, init starts a new one, and the session goes on."""
+    s0 = status_of(con, "tty")
+    if s0 is None:
+        return "no status line"
+    con.type("service fi tty\r")
+    con.expect(r"rs: tty restarted", timeout=30)
+    con.expect(PROMPT, timeout=30)
+    out, st = con.run("echo alive")
+    if (st, out) != (0, "alive"):
+        return f"the new shell: status {st}, output {out!r}"
+    s1 = status_of(con, "tty")
+    if s1 is None or (s1["endpoint"], s1["restarts"]) != \
+            (s0["endpoint"], s0["restarts"] + 1):
+        return f"status before {s0}, after {s1}"
     return None
 
 
@@ -83,6 +104,8 @@ def steps(boot, timeout, disk):
         for label in DRIVERS:
             results.append((f"relpol_fi_{label}_recovers_by_its_policy",
                             relpol(con, label)))
+        results.append(("relpol_fi_tty_recovers_and_a_new_shell_answers",
+                         relpol_tty(con)))
         results += heartbeat(con, log)
     except (pexpect.TIMEOUT, pexpect.EOF) as e:
         results.append((NAME + "_session",

@@ -83,17 +83,16 @@ CHECKS = [
      "sh /tmp/s.sh here", 3, r"^script got here$"),
     ("console_stderr_redirect", "ls /nope 2> /tmp/err; cat /tmp/err", 0,
      r"(?i)no such file"),
-    # The service command.  RS answers every request ENOSYS until crash
-    # recovery lands; these two checks change then (down of an unknown
-    # label: ESRCH, 3; up of the running hello: EBUSY).
+    # The service command: usage errors, and RS's answers as the exit
+    # status (down of an unknown label: ESRCH, 3; up of the running
+    # hello: EBUSY, 16).
     ("console_service_unknown_command_prints_usage_status_1",
      "service bogus", 1, r"(?m)^usage: service "),
-    ("console_service_down_reports_rs_answer_as_status",
-     "service down nosuch", 88,
-     r"^service: nosuch: Function not implemented$"),
-    ("console_service_up_reads_hello_conf_and_binary_then_asks_rs",
-     "service up /service/hello -dev /dev/hello", 88,
-     r"^service: /service/hello: Function not implemented$"),
+    ("console_service_down_of_an_unknown_label_is_esrch",
+     "service down nosuch", 3, r"^service: nosuch: No such process$"),
+    ("console_service_up_of_a_running_label_is_ebusy",
+     "service up /service/hello -dev /dev/hello", 16,
+     r"^service: /service/hello: Device or resource busy$"),
     ("console_service_dev_must_be_a_device",
      "service up /service/hello -dev /etc/rc", 1,
      r"^service: /etc/rc: not a character or block device$"),
