@@ -30,24 +30,32 @@ int vm_fork(endpoint_t parent, int slot, uint32_t flags, endpoint_t *child)
 	return r;
 }
 
-/* New image for e from boot file name; see struct vm_exec_msg. */
-int vm_exec(endpoint_t e, const char *name, vir_bytes frame,
-	    vir_bytes frame_len, vir_bytes *entry, vir_bytes *sp)
+/* Send the exec request x (type VM_EXEC or VM_EXEC_FILE) for e, named name. */
+static int exec_call(int type, struct vm_exec_msg *x, endpoint_t e,
+		     const char *name, vir_bytes *entry, vir_bytes *sp)
 {
 	message m = { 0 };
 
 	if (strlen(name) >= PROC_NAME_LEN)
 		return -ENAMETOOLONG;
+	m.vm_exec = *x;
 	m.vm_exec.endpt = e;
-	m.vm_exec.frame = frame;
-	m.vm_exec.frame_len = frame_len;
 	strlcpy(m.vm_exec.name, name, sizeof(m.vm_exec.name));
-	int r = vm_call(VM_EXEC, &m);
+	int r = vm_call(type, &m);
 	if (r == OK) {
 		*entry = m.vm_exec.entry;
 		*sp = m.vm_exec.sp;
 	}
 	return r;
+}
+
+/* New image for e from boot file name; see struct vm_exec_msg. */
+int vm_exec(endpoint_t e, const char *name, vir_bytes frame,
+	    vir_bytes frame_len, vir_bytes *entry, vir_bytes *sp)
+{
+	struct vm_exec_msg x = { .frame = frame, .frame_len = frame_len };
+
+	return exec_call(VM_EXEC, &x, e, name, entry, sp);
 }
 
 /*
@@ -57,20 +65,9 @@ int vm_exec(endpoint_t e, const char *name, vir_bytes frame,
 int vm_exec_image(endpoint_t e, const char *name, vir_bytes image, size_t len,
 		  vir_bytes *entry, vir_bytes *sp)
 {
-	message m = { 0 };
+	struct vm_exec_msg x = { .image = image, .image_len = len };
 
-	if (strlen(name) >= PROC_NAME_LEN)
-		return -ENAMETOOLONG;
-	m.vm_exec.endpt = e;
-	m.vm_exec.image = image;
-	m.vm_exec.image_len = len;
-	strlcpy(m.vm_exec.name, name, sizeof(m.vm_exec.name));
-	int r = vm_call(VM_EXEC_FILE, &m);
-	if (r == OK) {
-		*entry = m.vm_exec.entry;
-		*sp = m.vm_exec.sp;
-	}
-	return r;
+	return exec_call(VM_EXEC_FILE, &x, e, name, entry, sp);
 }
 
 /* Free all memory of e; call before the kernel slot is cleared. */
