@@ -188,6 +188,8 @@ static int do_fi(struct rproc *rp)
 
 	if (rp->endpoint == RS_PROC_NR)
 		return -EPERM; /* RS's own recovery is not there yet */
+	if (rp->flags & (RS_TERMINATED | RS_INITIALIZING))
+		return -EBUSY; /* its successor would get the crash request */
 	fi.common_fi.subtype = RS_FI_CRASH;
 	return asynsend(rp->endpoint, &fi);
 }
