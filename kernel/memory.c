@@ -264,22 +264,36 @@ void as_switch(struct proc *p)
  * Translate a user address for an access of up to the end of its page.
  * p == NULL means va is a kernel address (identity mapped).
  */
+/*
+ * p's page-table entry for va when the page is present, user-accessible
+ * and backed by a frame below kernel_phys_top (frame 0: never mapped);
+ * else 0.
+ */
+static inline uint32_t user_pte(const struct proc *p, vir_bytes va)
+{
+	if (p->pgdir == NULL)
+		return 0;
+	uint32_t pde = p->pgdir[PDE_IDX(va)];
+	if ((pde & (PG_P | PG_U)) != (PG_P | PG_U))
+		return 0;
+	uint32_t pte = ((uint32_t *)(pde & PG_FRAME))[PTE_IDX(va)];
+	if ((pte & (PG_P | PG_U)) != (PG_P | PG_U) ||
+	    (pte & PG_FRAME) >= kernel_phys_top)
+		return 0;
+	return pte;
+}
+
 static bool translate(struct proc *p, vir_bytes va, bool write, phys_bytes *pa)
 {
 	if (p == NULL) {
 		*pa = va;
 		return true;
 	}
-	if (p->pgdir == NULL)
-		return false;
-	uint32_t pde = p->pgdir[PDE_IDX(va)];
-	if ((pde & (PG_P | PG_U)) != (PG_P | PG_U))
-		return false;
-	uint32_t pte = ((uint32_t *)(pde & PG_FRAME))[PTE_IDX(va)];
-	if ((pte & (PG_P | PG_U)) != (PG_P | PG_U) || (write && !(pte & PG_W)))
+	uint32_t pte = user_pte(p, va);
+	if (pte == 0 || (write && !(pte & PG_W)))
 		return false;
 	*pa = (pte & PG_FRAME) | (va & (PAGE_SIZE - 1));
-	return (pte & PG_FRAME) < kernel_phys_top; /* frame 0: never mapped */
+	return true;
 }
 
 static size_t page_left(vir_bytes va)
@@ -321,16 +335,10 @@ int umem_copy(struct proc *sp, vir_bytes sva, struct proc *dp, vir_bytes dva,
  */
 phys_bytes umem_msg_walk(struct proc *p, vir_bytes va, bool write)
 {
-	uint32_t need = write ? PG_P | PG_U | PG_W : PG_P | PG_U;
-
-	/* translate()'s checks, unrolled: this runs on every IPC */
-	if (page_left(va) < sizeof(message) || p->pgdir == NULL)
+	if (page_left(va) < sizeof(message))
 		return 0;
-	uint32_t pde = p->pgdir[PDE_IDX(va)];
-	if ((pde & (PG_P | PG_U)) != (PG_P | PG_U))
-		return 0;
-	uint32_t pte = ((uint32_t *)(pde & PG_FRAME))[PTE_IDX(va)];
-	if ((pte & need) != need || (pte & PG_FRAME) >= kernel_phys_top)
+	uint32_t pte = user_pte(p, va);
+	if (pte == 0 || (write && !(pte & PG_W)))
 		return 0;
 	phys_bytes pa = (pte & PG_FRAME) | (va & (PAGE_SIZE - 1));
 	if (pte & PG_W) {
