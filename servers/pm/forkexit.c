@@ -36,28 +36,43 @@ static void init_child(struct mproc *child, const struct mproc *parent,
 	mp_set_endpt(child, e);
 }
 
-int do_fork(struct mproc *caller, message *m)
+int pm_fork_slot(endpoint_t parent, uint32_t flags, struct mproc **child,
+		 endpoint_t *e)
 {
-	(void)m;
 	if (!mp_fork_allowed())
 		return -EAGAIN;
 	int32_t pid = mp_alloc_pid();
 	if (pid < 0)
 		return pid;
-	struct mproc *child = mp_alloc();
-	if (child == NULL)
+	struct mproc *mp = mp_alloc();
+	if (mp == NULL)
 		return -EAGAIN;
-	child->pid = pid;
+	mp->pid = pid;
 
 	message vm = { .m_type = VM_FORK };
-	vm.vm_fork.parent = caller->endpt;
+	vm.vm_fork.parent = parent;
 	vm.vm_fork.slot = -1;
+	vm.vm_fork.flags = flags;
 	int r = pm_vm_call(&vm);
 	if (r != OK) {
-		mp_free(child);
+		mp_free(mp);
 		return r == -ENOMEM || r == -EBUSY ? -EAGAIN : r;
 	}
-	endpoint_t e = vm.vm_fork.child;
+	*child = mp;
+	*e = vm.vm_fork.child;
+	return OK;
+}
+
+int do_fork(struct mproc *caller, message *m)
+{
+	struct mproc *child;
+	endpoint_t e;
+
+	(void)m;
+	int r = pm_fork_slot(caller->endpt, 0, &child, &e);
+	if (r != OK)
+		return r;
+	int32_t pid = child->pid;
 	if ((r = sys_privctl(e, SYS_PRIV_ALLOW, 0)) != OK) {
 		printf("pm: cannot allow forked child %d: %d\n", e, r);
 		release_process(e);

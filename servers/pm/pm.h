@@ -40,6 +40,15 @@ int do_waitpid(struct mproc *caller, message *m);
  */
 void pm_exit_proc(struct mproc *mp, int32_t status);
 
+/*
+ * A new entry with a pid, and a new slot from VM holding a copy of
+ * parent (or nothing, with VM_FORK_EMPTY in flags); *e is the child's
+ * endpoint, not yet runnable.  -EAGAIN when entries, pids or memory run
+ * out; nothing is left behind on failure.
+ */
+int pm_fork_slot(endpoint_t parent, uint32_t flags, struct mproc **child,
+		 endpoint_t *e);
+
 /* End service process mp at once: memory, slot, VFS entry, PM entry. */
 void pm_release_service(struct mproc *mp);
 

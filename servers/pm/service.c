@@ -14,41 +14,19 @@ static bool from_rs(const struct mproc *caller)
 	return caller->endpt == RS_PROC_NR;
 }
 
-/* Ask VM for an empty child of RS; its endpoint, or -E*. */
-static int fork_empty(endpoint_t *child)
-{
-	message vm = { .m_type = VM_FORK };
-
-	vm.vm_fork.parent = RS_PROC_NR;
-	vm.vm_fork.slot = -1;
-	vm.vm_fork.flags = VM_FORK_EMPTY;
-	int r = pm_vm_call(&vm);
-	if (r == OK)
-		*child = vm.vm_fork.child;
-	return r;
-}
-
 /* PM_SRV_FORK: a new, frozen, empty process for RS; reply endpt, pid. */
 int do_srv_fork(struct mproc *caller, message *m)
 {
 	struct pm_srv_msg *s = &m->pm_srv;
+	struct mproc *child;
 	endpoint_t e;
 	int r;
 
 	if (!from_rs(caller))
 		return -EPERM;
-	if (!mp_fork_allowed())
-		return -EAGAIN;
-	int32_t pid = mp_alloc_pid();
-	if (pid < 0)
-		return pid;
-	struct mproc *child = mp_alloc();
-	if (child == NULL)
-		return -EAGAIN;
-	if ((r = fork_empty(&e)) != OK) {
-		mp_free(child);
-		return r == -ENOMEM || r == -EBUSY ? -EAGAIN : r;
-	}
+	if ((r = pm_fork_slot(RS_PROC_NR, VM_FORK_EMPTY, &child, &e)) != OK)
+		return r;
+	int32_t pid = child->pid;
 	*child = (struct mproc){ .flags = MP_IN_USE | MP_SYSTEM,
 				 .pid = pid,
 				 .ppid = caller->pid,
