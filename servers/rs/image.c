@@ -45,8 +45,8 @@ int rs_image_load(struct rproc *rp, endpoint_t from, vir_bytes addr, size_t len)
 		return -EINVAL;
 	if ((r = reserve(rp, len)) != OK)
 		return r;
-	if ((r = sys_vircopy(from, addr, SELF, rp->image, len)) != OK)
-		return r == -EFAULT ? r : -EFAULT;
+	if (sys_vircopy(from, addr, SELF, rp->image, len) != OK)
+		return -EFAULT;
 	rp->image_len = len;
 	return OK;
 }

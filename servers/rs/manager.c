@@ -100,7 +100,21 @@ void rs_late_reply(struct rproc *rp, int result)
 	if (r != OK)
 		printf("rs: late reply to %d failed: %d\n", rp->caller, r);
 	rp->caller = NONE;
-	rp->flags &= ~RS_LATEREPLY;
+}
+
+/*
+ * Tell VFS that major is served by the driver labelled label ("" unmaps
+ * it).  Asynchronous: VFS may be waiting on a driver RS must recover.
+ */
+void rs_map_driver(const char *label, int major)
+{
+	message m = { .m_type = VFS_MAPDRIVER };
+
+	if (major < 0)
+		return;
+	strlcpy(m.vfs_mapdriver.label, label, sizeof(m.vfs_mapdriver.label));
+	m.vfs_mapdriver.major = major;
+	asynsend(VFS_PROC_NR, &m);
 }
 
 /* The privileges rp's instance has now, for a successor. */
@@ -120,11 +134,7 @@ static void remove_service(struct rproc *rp, int result)
 		destroy(rp->corpse);
 	destroy_known(rp->endpoint);
 	ds_delete_label(rp->label);
-	if (rp->major >= 0) {
-		message m = { .m_type = VFS_MAPDRIVER };
-		m.vfs_mapdriver.major = rp->major;
-		asynsend(VFS_PROC_NR, &m); /* an empty label unmaps */
-	}
+	rs_map_driver("", rp->major);
 	printf("rs: service %s is down\n", rp->label);
 	rs_late_reply(rp, result);
 	rproc_free(rp);
@@ -299,10 +309,7 @@ void rs_init_reply(message *m)
 /* Ask rp to end (SIGTERM); `how` says what follows: down or refresh. */
 void rs_stop(struct rproc *rp, uint32_t how)
 {
-	message m = { .m_type = SIGS_SIGNAL_RECEIVED };
-
 	rp->flags |= how;
 	rp->stop_tm = rs_now();
-	m.sigs_signal.signo = SIGTERM;
-	asynsend(rp->endpoint, &m);
+	rs_forward_signal(rp, SIGTERM);
 }

@@ -24,13 +24,19 @@ static int check_root(endpoint_t caller)
 	return uid == 0 ? OK : -EPERM;
 }
 
+/* The request's label, terminated whatever the caller sent. */
+static void req_label(const message *m, char label[PROC_NAME_LEN])
+{
+	memcpy(label, m->rs_req.label, PROC_NAME_LEN);
+	label[PROC_NAME_LEN - 1] = '\0';
+}
+
 /* The service named in the request; -ESRCH if there is none. */
 static int find(const message *m, struct rproc **rpp)
 {
 	char label[PROC_NAME_LEN];
 
-	memcpy(label, m->rs_req.label, sizeof(label));
-	label[sizeof(label) - 1] = '\0';
+	req_label(m, label);
 	*rpp = rproc_by_label(label);
 	return *rpp != NULL ? OK : -ESRCH;
 }
@@ -107,13 +113,7 @@ static int launch(struct rproc *rp, const struct rs_start *rs,
 	    (r = rs_create_instance(rp, &spec, true, &rp->endpoint)) != OK)
 		return r;
 	ds_publish_label(rp->label, rp->endpoint, DSF_OVERWRITE);
-	if (rp->major >= 0) {
-		message m = { .m_type = VFS_MAPDRIVER };
-		strlcpy(m.vfs_mapdriver.label, rp->label,
-			sizeof(m.vfs_mapdriver.label));
-		m.vfs_mapdriver.major = rp->major;
-		asynsend(VFS_PROC_NR, &m);
-	}
+	rs_map_driver(rp->label, rp->major);
 	return rs_run_instance(rp, SEF_INIT_FRESH, NONE);
 }
 
@@ -143,7 +143,6 @@ static int do_up(message *m)
 	if (rs.flags & RSS_NOBLOCK)
 		return OK;
 	rp->caller = m->m_source;
-	rp->flags |= RS_LATEREPLY;
 	return -EDONTREPLY;
 }
 
@@ -154,7 +153,6 @@ static int do_down(message *m, struct rproc *rp)
 	if (rp->caller != NONE)
 		return -EBUSY;
 	rp->caller = m->m_source;
-	rp->flags |= RS_LATEREPLY;
 	if (rp->flags & RS_TERMINATED) { /* dead already: nothing to stop */
 		rp->flags |= RS_EXITING;
 		rs_terminated(rp, rp->last_signal);
@@ -169,7 +167,6 @@ static int do_refresh(message *m, struct rproc *rp)
 	if (rp->caller != NONE || (rp->flags & RS_INITIALIZING))
 		return -EBUSY;
 	rp->caller = m->m_source;
-	rp->flags |= RS_LATEREPLY;
 	rs_stop(rp, RS_REFRESHING);
 	return -EDONTREPLY;
 }
@@ -205,7 +202,7 @@ static void fill_status(const struct rproc *rp, struct rs_status *s)
 	if (pm_getepinfo(rp->endpoint, &s->pid, &uid) != OK)
 		s->pid = -1;
 	s->restarts = rp->restarts;
-	s->flags = rp->flags;
+	s->flags = rp->flags | (rp->caller != NONE ? RS_LATEREPLY : 0);
 	s->sys_flags = rp->sys_flags;
 	s->period = rp->period;
 	s->policy = rp->policy;
@@ -222,8 +219,7 @@ static int do_status(message *m)
 	char label[PROC_NAME_LEN];
 	int n = 0;
 
-	memcpy(label, m->rs_req.label, sizeof(label));
-	label[sizeof(label) - 1] = '\0';
+	req_label(m, label);
 	for (int i = 0; i < NR_RPROCS; i++) {
 		const struct rproc *rp = &rproc[i];
 		if (rp->in_use &&

@@ -73,7 +73,7 @@ struct rproc {
 	vir_bytes image;
 	size_t image_len, image_cap;
 
-	/* A `service` caller waiting for the outcome (RS_LATEREPLY). */
+	/* A `service` caller waiting for the outcome (RS_LATEREPLY in status). */
 	endpoint_t caller;
 	int caller_req;
 };
@@ -127,6 +127,7 @@ void rs_restart(struct rproc *rp);
 void rs_init_reply(message *m);
 void rs_stop(struct rproc *rp, uint32_t how);
 void rs_late_reply(struct rproc *rp, int result);
+void rs_map_driver(const char *label, int major);
 
 /* period.c */
 void rs_period(void);
@@ -144,5 +145,6 @@ int rs_priv_from_start(const struct rs_start *rs, struct priv_spec *spec);
 
 /* signal.c */
 int rs_signal_manager(endpoint_t target, int signo);
+void rs_forward_signal(const struct rproc *rp, int signo);
 
 #endif

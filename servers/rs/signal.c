@@ -15,8 +15,8 @@ static bool is_termination(int signo)
 	return KSIG_IS_LETHAL(signo) || signo == SIGKILL || signo == SIGABRT;
 }
 
-/* Forward a catchable signal without ever blocking RS. */
-static void forward(const struct rproc *rp, int signo)
+/* Forward a catchable signal to rp without ever blocking RS. */
+void rs_forward_signal(const struct rproc *rp, int signo)
 {
 	message m = { .m_type = SIGS_SIGNAL_RECEIVED };
 
@@ -52,7 +52,7 @@ int rs_signal_manager(endpoint_t target, int signo)
 		return OK;
 	}
 	if (!is_termination(signo)) {
-		forward(rp, signo);
+		rs_forward_signal(rp, signo);
 		return OK;
 	}
 	if (rp->flags & RS_TERMINATED)
