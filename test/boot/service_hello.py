@@ -75,8 +75,8 @@ def session(con, log):
           expect_eq("cat", (st, "Hello, World!" in out), (0, True)))
     check("hello_restart_is_logged_by_rs_and_the_driver",
           None if re.search(r"rs: hello restarted", log.getvalue()) and
-          re.search(r"(?i)hello.*restarted", log.getvalue()) else
-          "no restart messages in the console log")
+          re.search(r"hello: .*I've just been restarted", log.getvalue())
+          else "no restart messages (RS's and hello's) in the console log")
 
     out, st = con.run("service refresh hello", timeout=30)
     s2 = status_of(con, "hello")
