@@ -37,7 +37,6 @@ static struct rproc *add_service(const struct boot_image_entry *b,
 	strlcpy(rp->label, b->name, sizeof(rp->label));
 	strlcpy(rp->progname, b->name, sizeof(rp->progname));
 	rp->endpoint = b->endpoint;
-	rp->boot = true;
 	rp->flags = RS_IN_USE | RS_ACTIVE;
 	if (bp != NULL) {
 		rp->sys_flags = bp->sys_flags;

@@ -9,11 +9,6 @@
  */
 #include "rs.h"
 
-static bool is_dead(const struct rproc *rp)
-{
-	return (rp->flags & RS_TERMINATED) != 0;
-}
-
 static void kill_instance(struct rproc *rp, const char *why)
 {
 	printf("rs: %s (endpoint %d) %s: killing it\n", rp->label, rp->endpoint,
@@ -43,8 +38,8 @@ static void check(struct rproc *rp, clock_t64 now)
 			rs_restart(rp);
 		return;
 	}
-	if (is_dead(rp))
-		return;
+	if (rp->flags & RS_TERMINATED)
+		return; /* dead, waiting for its restart */
 	if (rp->flags & RS_INITIALIZING) {
 		if (now - rp->init_tm > RS_INIT_TICKS)
 			kill_instance(rp, "did not finish its init");

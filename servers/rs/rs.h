@@ -41,8 +41,7 @@
 /* One service.  The instance is the process at `endpoint`. */
 struct rproc {
 	bool in_use;
-	bool boot;		   /* its program is the boot module progname */
-	char label[PROC_NAME_LEN]; /* its name in DS and for `service` */
+	char label[PROC_NAME_LEN];    /* its name in DS and for `service` */
 	char progname[PROC_NAME_LEN]; /* boot module or program name */
 	endpoint_t endpoint;
 	uint32_t flags;	    /* RS_* instance flags (<axo/rs.h>) */
@@ -69,7 +68,7 @@ struct rproc {
 	uint64_t recovery_cycles;
 	uint32_t init_flags; /* SEF_INIT_* debug flags for the next init */
 
-	/* The program: RS's own copy, or the boot module progname. */
+	/* The program: RS's own copy, or (image_len 0) boot module progname. */
 	vir_bytes image;
 	size_t image_len, image_cap;
 
