@@ -102,8 +102,10 @@ endpoint_t sef_rs_endpoint(void)
 
 static void fault_injection(const message *m)
 {
-	if (m->common_fi.subtype == RS_FI_CRASH)
-		panic("fault injection: crash requested");
+	if (m->common_fi.subtype != RS_FI_CRASH)
+		return;
+	sef_self.controlled_crash = true; /* the successor may trust our state */
+	panic("fault injection: crash requested");
 }
 
 /* Handle m if it is a system event; true if the service must not see it. */

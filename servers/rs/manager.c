@@ -264,6 +264,27 @@ void rs_terminated(struct rproc *rp, int signo)
 		printf("rs: restarting %s in %d s\n", rp->label, rp->backoff);
 }
 
+/*
+ * A core server could not be recovered: the system cannot go on without
+ * it, so say exactly why and halt rather than leave everything waiting.
+ */
+static _Noreturn void core_lost(const struct rproc *rp, int result)
+{
+	const char *why = result == -EGENERIC ?
+				  "its state is not trustworthy after a crash "
+				  "that was not requested (`service fi`)" :
+				  sys_strerror(result);
+
+	printf("rs: core service %s cannot be recovered: %s (signal %d, "
+	       "init %d)\n",
+	       rp->label, why, rp->last_signal, result);
+	printf("rs: the system cannot go on without %s; halting\n",
+	       rp->label);
+	sys_abort(ABORT_HALT, 0);
+	for (;;)
+		sef_exit();
+}
+
 /* The init reply of rp's new instance. */
 static void init_done(struct rproc *rp, int result, uint32_t reply_flags)
 {
@@ -275,6 +296,8 @@ static void init_done(struct rproc *rp, int result, uint32_t reply_flags)
 		reincarnate(rp); /* reset policy: a new endpoint */
 		return;
 	}
+	if (result != OK && (rp->sys_flags & SF_CORE_SRV))
+		core_lost(rp, result);
 	if (result != OK) {
 		printf("rs: init of %s failed: %d\n", rp->label, result);
 		rp->failed++;
