@@ -104,7 +104,8 @@ static void fault_injection(const message *m)
 {
 	if (m->common_fi.subtype != RS_FI_CRASH)
 		return;
-	sef_self.controlled_crash = true; /* the successor may trust our state */
+	sef_self.controlled_crash =
+		true; /* the successor may trust our state */
 	panic("fault injection: crash requested");
 }
 

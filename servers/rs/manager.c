@@ -278,8 +278,7 @@ static _Noreturn void core_lost(const struct rproc *rp, int result)
 	printf("rs: core service %s cannot be recovered: %s (signal %d, "
 	       "init %d)\n",
 	       rp->label, why, rp->last_signal, result);
-	printf("rs: the system cannot go on without %s; halting\n",
-	       rp->label);
+	printf("rs: the system cannot go on without %s; halting\n", rp->label);
 	sys_abort(ABORT_HALT, 0);
 	for (;;)
 		sef_exit();
