@@ -76,6 +76,12 @@ endpoint_t sef_rs_endpoint(void);
 #define SEF_STATE_TRANSFER_GID 0
 int sef_identity_transfer(endpoint_t old);
 
+/*
+ * Crash between two requests, as `service fi` asks: the successor may
+ * then trust the state it copies from us.
+ */
+_Noreturn void sef_fi_crash(void);
+
 /* End the service: its signal manager sees SIGABRT. */
 _Noreturn void sef_exit(void);
 

@@ -58,8 +58,11 @@ int sef_identity_transfer(endpoint_t old)
 		return -EINVAL;
 	if ((r = match_heap(old, &top)) != OK)
 		return r;
-	return copy_region(old, (vir_bytes)__data_start,
-			   top - (vir_bytes)__data_start);
+	if ((r = copy_region(old, (vir_bytes)__data_start,
+			     top - (vir_bytes)__data_start)) != OK)
+		return r;
+	/* The copied grant table says who registered it: register it as us. */
+	return cpf_reload();
 }
 
 /*
