@@ -65,7 +65,7 @@ static int dispatch(endpoint_t caller, message *m)
 	return calls[nr].fn(caller, m);
 }
 
-/* Fresh start or restart: decide whom we serve (see the file comment). */
+/* Fresh start: decide whom we serve (see the file comment). */
 static int init(int type, const struct sef_init_info *info)
 {
 	(void)type;
@@ -81,7 +81,8 @@ int main(void)
 	uint32_t status;
 
 	sef_setcb_init_fresh(init);
-	sef_setcb_init_restart(init);
+	/* A restart takes over the mount, the cache and its dirty blocks. */
+	sef_setcb_init_restart(sef_cb_init_restart_stateful);
 	sef_startup();
 	for (;;) {
 		if (sef_receive_status(ANY, &m, &status) != OK ||

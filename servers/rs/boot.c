@@ -7,7 +7,8 @@
  * that the service goes on.  A service that crashes or does not answer
  * within RS_INIT_TICKS is reported and left frozen: nothing can be
  * recovered before the system is up.  When every service has answered,
- * RS gives the user processes of the image (init) user privileges and
+ * RS makes the replicas of VM and of itself (replica.c), then gives the
+ * user processes of the image (init) user privileges and
  * lets them run.
  */
 #include "rs.h"
@@ -144,6 +145,7 @@ int rs_boot(int type, const struct sef_init_info *info)
 		       b->endpoint, r, r == OK ? "" : " ",
 		       r == OK ? "" : sys_strerror(r));
 	}
+	rs_replica_refill(); /* VM and RS have their standby from the start */
 	for (int i = 0; i < nr_image; i++)
 		if (image[i].flags & BOOT_USER)
 			start_user_process(&image[i]);
