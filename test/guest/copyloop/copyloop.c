@@ -24,14 +24,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../prng.h"
 #include "../stop.h"
 
-#define MIN_SIZE   (16u * 1024)
-#define MAX_SIZE   (128u * 1024)
-#define CHUNK	   3000 /* not a block multiple: transfers straddle blocks */
-#define FNV_OFFSET 2166136261u
-#define FNV_PRIME  16777619u
-#define MAX_NOTES  5
+#define MIN_SIZE  (16u * 1024)
+#define MAX_SIZE  (128u * 1024)
+#define CHUNK	  3000 /* not a block multiple: transfers straddle blocks */
+#define MAX_NOTES 5
 
 struct tally {
 	unsigned long rounds;	  /* rounds run */
@@ -42,23 +41,6 @@ struct tally {
 
 static struct tally t;
 static char buf[CHUNK];
-
-static uint32_t xorshift(uint32_t *s)
-{
-	uint32_t x = *s;
-
-	x ^= x << 13;
-	x ^= x >> 17;
-	x ^= x << 5;
-	return *s = x;
-}
-
-static uint32_t fnv(uint32_t h, const char *p, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (uint8_t)p[i]) * FNV_PRIME;
-	return h;
-}
 
 /*
  * A failed call on path: counted and described (the first few times),
