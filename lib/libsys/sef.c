@@ -100,10 +100,17 @@ endpoint_t sef_rs_endpoint(void)
 	return sef_self.rs;
 }
 
+_Noreturn void sef_fi_crash(void)
+{
+	/* The successor may trust our state: we are between two requests. */
+	sef_self.controlled_crash = true;
+	panic("fault injection: crash requested");
+}
+
 static void fault_injection(const message *m)
 {
 	if (m->common_fi.subtype == RS_FI_CRASH)
-		panic("fault injection: crash requested");
+		sef_fi_crash();
 }
 
 /* Handle m if it is a system event; true if the service must not see it. */

@@ -68,6 +68,20 @@ void sef_collect_managed_signals(void);
 /* The endpoint of RS, as sef_startup() found it. */
 endpoint_t sef_rs_endpoint(void);
 
+/*
+ * Identity state transfer (sef_st.c): copy the data, bss and heap of old,
+ * a frozen instance of the same program, over our own, through the grant
+ * every instance makes at init (id SEF_STATE_TRANSFER_GID).
+ */
+#define SEF_STATE_TRANSFER_GID 0
+int sef_identity_transfer(endpoint_t old);
+
+/*
+ * Crash between two requests, as `service fi` asks: the successor may
+ * then trust the state it copies from us.
+ */
+_Noreturn void sef_fi_crash(void);
+
 /* End the service: its signal manager sees SIGABRT. */
 _Noreturn void sef_exit(void);
 
@@ -77,6 +91,7 @@ int sef_cb_init_fail(int type, const struct sef_init_info *info);
 int sef_cb_init_reset(int type, const struct sef_init_info *info);
 int sef_cb_init_crash(int type, const struct sef_init_info *info);
 int sef_cb_init_lu_identity(int type, const struct sef_init_info *info);
+int sef_cb_init_restart_stateful(int type, const struct sef_init_info *info);
 void sef_cb_ping_reply_pong(endpoint_t rs);
 void sef_cb_signal_handler_null(int signo);
 void sef_cb_signal_handler_term(int signo);

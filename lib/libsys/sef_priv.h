@@ -24,6 +24,7 @@ struct sef_self {
 	int lu_state; /* SEF_LU_STATE_NULL unless preparing */
 	uint32_t lu_flags;
 	bool cancel;
+	bool controlled_crash; /* crashing on RS's request (`service fi`) */
 };
 
 extern struct sef_callbacks sef_cbs;

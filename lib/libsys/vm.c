@@ -79,6 +79,12 @@ int vm_exit(endpoint_t e)
 	return vm_call(VM_EXIT, &m);
 }
 
+/*
+ * The break as the last vm_brk() left it (0: never asked).  It lives in
+ * data, so an identity state transfer learns the old instance's heap.
+ */
+vir_bytes vm_brk_now;
+
 /* Set the caller's break to addr (0: only ask); *brk is the break now. */
 int vm_brk(vir_bytes addr, vir_bytes *brk)
 {
@@ -86,6 +92,8 @@ int vm_brk(vir_bytes addr, vir_bytes *brk)
 
 	m.vm_brk.addr = addr;
 	int r = vm_call(VM_BRK, &m);
+	if (r == OK)
+		vm_brk_now = m.vm_brk.brk;
 	if (r == OK && brk != NULL)
 		*brk = m.vm_brk.brk;
 	return r;

@@ -17,6 +17,7 @@ int vm_exec_image(endpoint_t e, const char *name, vir_bytes image, size_t len,
 		  vir_bytes *entry, vir_bytes *sp);
 int vm_exit(endpoint_t e);
 int vm_brk(vir_bytes addr, vir_bytes *brk);
+extern vir_bytes vm_brk_now; /* the break vm_brk() last reported */
 int vm_info(struct vm_info_msg *info);
 int vm_update(endpoint_t src, endpoint_t dst);
 int vm_boot_file(int index, char name[PROC_NAME_LEN], uint32_t *flags,

@@ -277,6 +277,7 @@ int main(void)
 	uint32_t status;
 
 	sef_setcb_init_fresh(init_fresh);
+	sef_setcb_init_restart(sef_cb_init_restart_stateful);
 	sef_startup();
 	for (;;) {
 		if (sef_receive_status(ANY, &m, &status) != OK ||

@@ -153,6 +153,7 @@ int main(void)
 	uint32_t status;
 
 	sef_setcb_init_fresh(init_fresh);
+	sef_setcb_init_restart(sef_cb_init_restart_stateful);
 	sef_setcb_signal_manager(pm_ksig);
 	sef_startup();
 	for (;;) {

@@ -133,7 +133,8 @@ int rs_boot(int type, const struct sef_init_info *info)
 		const struct boot_image_entry *b = &image[i];
 		if (b->flags & BOOT_ROOT) {
 			struct rproc *rp = add_service(b, NULL);
-			rp->sys_flags = SF_CORE_SRV;
+			rp->sys_flags = SF_CORE_SRV | SF_NEED_REPL |
+					SF_USE_REPL;
 			continue;
 		}
 		if (b->flags & (BOOT_FILE | BOOT_USER))

@@ -16,6 +16,7 @@ int main(void)
 	uint32_t status;
 
 	sef_setcb_init_fresh(rs_boot);
+	sef_setcb_init_restart(rs_takeover);
 	sef_setcb_signal_manager(rs_signal_manager);
 	sef_startup();
 	for (;;) {

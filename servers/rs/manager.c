@@ -17,7 +17,7 @@
 #include "rs.h"
 
 /* Remove a process PM does not know (a corpse, a failed instance). */
-static void destroy(endpoint_t e)
+void rs_destroy(endpoint_t e)
 {
 	int r;
 
@@ -35,7 +35,7 @@ static void destroy_known(endpoint_t e)
 	if (r != OK) {
 		printf("rs: PM could not end %d (%d); removing it directly\n",
 		       e, r);
-		destroy(e);
+		rs_destroy(e);
 	}
 }
 
@@ -65,7 +65,7 @@ int rs_create_instance(struct rproc *rp, const struct priv_spec *spec,
 	if (r == OK)
 		r = sys_privctl(child, SYS_PRIV_SET_SYS, (vir_bytes)spec);
 	if (r != OK) {
-		(pm_known ? destroy_known : destroy)(child);
+		(pm_known ? destroy_known : rs_destroy)(child);
 		return r;
 	}
 	*e = child;
@@ -118,7 +118,7 @@ void rs_map_driver(const char *label, int major)
 }
 
 /* The privileges rp's instance has now, for a successor. */
-static int current_spec(const struct rproc *rp, struct priv_spec *spec)
+int rs_current_spec(const struct rproc *rp, struct priv_spec *spec)
 {
 	int r = sys_getinfo(GET_PRIV, spec, sizeof(*spec), rp->endpoint);
 
@@ -131,7 +131,8 @@ static int current_spec(const struct rproc *rp, struct priv_spec *spec)
 static void remove_service(struct rproc *rp, int result)
 {
 	if (rp->corpse != NONE)
-		destroy(rp->corpse);
+		rs_destroy(rp->corpse);
+	rs_replica_drop(rp);
 	destroy_known(rp->endpoint);
 	ds_delete_label(rp->label);
 	rs_map_driver("", rp->major);
@@ -157,13 +158,13 @@ static void reincarnate(struct rproc *rp)
 		       rp->label);
 		return;
 	}
-	if ((r = current_spec(rp, &spec)) != OK ||
+	if ((r = rs_current_spec(rp, &spec)) != OK ||
 	    (r = rs_create_instance(rp, &spec, true, &e)) != OK) {
 		printf("rs: cannot start %s again: %d\n", rp->label, r);
 		return;
 	}
 	if (rp->corpse != NONE)
-		destroy(rp->corpse);
+		rs_destroy(rp->corpse);
 	rp->corpse = NONE;
 	destroy_known(rp->endpoint);
 	rp->endpoint = e;
@@ -174,10 +175,27 @@ static void reincarnate(struct rproc *rp)
 	printf("rs: %s reset: new endpoint %d\n", rp->label, e);
 }
 
+/*
+ * A successor for rp, frozen: its replica, or else a new instance.
+ * VM and RS cannot be recovered without a replica (nobody could make it).
+ */
+static int successor(struct rproc *rp, endpoint_t *e)
+{
+	struct priv_spec spec;
+	int r;
+
+	if ((*e = rs_replica_take(rp)) != NONE)
+		return OK;
+	if (rp->sys_flags & SF_NEED_REPL)
+		rs_halt(rp->label, "it had no replica to take over");
+	if ((r = rs_current_spec(rp, &spec)) != OK)
+		return r;
+	return rs_create_instance(rp, &spec, false, e);
+}
+
 /* Recover rp now: a new instance takes over its endpoint. */
 void rs_restart(struct rproc *rp)
 {
-	struct priv_spec spec;
 	endpoint_t dead = rp->endpoint, e;
 	int r;
 
@@ -186,8 +204,7 @@ void rs_restart(struct rproc *rp)
 		reincarnate(rp);
 		return;
 	}
-	if ((r = current_spec(rp, &spec)) != OK ||
-	    (r = rs_create_instance(rp, &spec, false, &e)) != OK) {
+	if ((r = successor(rp, &e)) != OK) {
 		printf("rs: cannot create a new %s: %d; retrying\n", rp->label,
 		       r);
 		rp->backoff = 1;
@@ -195,11 +212,12 @@ void rs_restart(struct rproc *rp)
 	}
 	if ((r = sys_update(dead, e, 0)) != OK) {
 		printf("rs: swapping in a new %s failed: %d\n", rp->label, r);
-		destroy(e);
+		rs_destroy(e);
 		rp->backoff = 1;
 		return;
 	}
-	if ((r = vm_update(dead, e)) != OK)
+	/* A new VM swaps its own records (recover.c): this one is dead. */
+	if (dead != VM_PROC_NR && (r = vm_update(dead, e)) != OK)
 		panic("rs: VM cannot swap %d and %d: %d", dead, e, r);
 	rp->corpse = e; /* the swap put the dead image there */
 	rp->flags &= ~(RS_TERMINATED | RS_NOPINGREPLY);
@@ -209,14 +227,15 @@ void rs_restart(struct rproc *rp)
 
 /*
  * Seconds to wait before the next restart: 0, then 2, 4, 8, 16, 30 as
- * restarts (and failed attempts) add up; 1 without binary backoff.
+ * restarts (and failed attempts) add up; 1 without binary backoff; 0 for
+ * a core server, which the whole system waits for.
  */
 static int backoff_of(const struct rproc *rp)
 {
 	int n = rp->restarts + rp->failed;
 
-	if (n == 0)
-		return 0;
+	if (n == 0 || (rp->sys_flags & SF_CORE_SRV))
+		return 0; /* nothing runs without a core server: no waiting */
 	if (rp->sys_flags & SF_NO_BIN_EXP)
 		return 1;
 	int shift = n < 5 ? n : 5;
@@ -238,7 +257,7 @@ void rs_terminated(struct rproc *rp, int signo)
 	printf("rs: %s (endpoint %d) died: signal %d%s\n", rp->label,
 	       rp->endpoint, signo, in_init ? " during its init" : "");
 	if (rp->corpse != NONE) { /* the successor died too */
-		destroy(rp->corpse);
+		rs_destroy(rp->corpse);
 		rp->corpse = NONE;
 	}
 	if (in_init)
@@ -264,6 +283,30 @@ void rs_terminated(struct rproc *rp, int signo)
 		printf("rs: restarting %s in %d s\n", rp->label, rp->backoff);
 }
 
+/*
+ * A core server could not be recovered: the system cannot go on without
+ * it, so say exactly why and halt rather than leave everything waiting.
+ */
+_Noreturn void rs_halt(const char *label, const char *why)
+{
+	printf("rs: core service %s cannot be recovered: %s\n", label, why);
+	printf("rs: the system cannot go on without %s; halting\n", label);
+	sys_abort(ABORT_HALT, 0);
+	for (;;)
+		sef_exit();
+}
+
+/* rp's successor finished its init: the corpse goes, the count goes up. */
+void rs_recovered(struct rproc *rp)
+{
+	rs_destroy(rp->corpse);
+	rp->corpse = NONE;
+	rp->restarts++;
+	rp->recovery_cycles = rs_tsc() - rp->crash_tsc;
+	printf("rs: %s restarted (endpoint %d, restarts %d)\n", rp->label,
+	       rp->endpoint, rp->restarts);
+}
+
 /* The init reply of rp's new instance. */
 static void init_done(struct rproc *rp, int result, uint32_t reply_flags)
 {
@@ -275,6 +318,9 @@ static void init_done(struct rproc *rp, int result, uint32_t reply_flags)
 		reincarnate(rp); /* reset policy: a new endpoint */
 		return;
 	}
+	if (result != OK && (rp->sys_flags & SF_CORE_SRV))
+		rs_halt(rp->label, result == -EGENERIC ? RS_WHY_UNTRUSTED :
+							 sys_strerror(result));
 	if (result != OK) {
 		printf("rs: init of %s failed: %d\n", rp->label, result);
 		rp->failed++;
@@ -282,14 +328,8 @@ static void init_done(struct rproc *rp, int result, uint32_t reply_flags)
 		return;
 	}
 	rp->failed = 0;
-	if (rp->corpse != NONE) {
-		destroy(rp->corpse);
-		rp->corpse = NONE;
-		rp->restarts++;
-		rp->recovery_cycles = rs_tsc() - rp->crash_tsc;
-		printf("rs: %s restarted (endpoint %d, restarts %d)\n",
-		       rp->label, rp->endpoint, rp->restarts);
-	}
+	if (rp->corpse != NONE)
+		rs_recovered(rp);
 	rs_late_reply(rp, OK);
 }
 

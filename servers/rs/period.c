@@ -61,6 +61,7 @@ void rs_period(void)
 	for (int i = 0; i < NR_RPROCS; i++)
 		if (rproc[i].in_use && rproc[i].endpoint != RS_PROC_NR)
 			check(&rproc[i], now);
+	rs_replica_refill();
 	sys_setalarm(RS_DELTA_T, NULL);
 }
 

@@ -98,6 +98,7 @@ static void fill_entry(struct rproc *rp, const struct rs_start *rs)
 	rp->sys_flags = SF_USE_COPY;
 	rp->sys_flags |= (rs->flags & RSS_NORESTART) ? SF_NORESTART : 0;
 	rp->sys_flags |= (rs->flags & RSS_NO_BIN_EXP) ? SF_NO_BIN_EXP : 0;
+	rp->sys_flags |= (rs->flags & RSS_REPLICA) ? SF_USE_REPL : 0;
 	rp->init_flags = init_flags_of(rs->flags);
 }
 
@@ -179,16 +180,59 @@ static int do_restart(struct rproc *rp)
 	return OK;
 }
 
-static int do_fi(struct rproc *rp)
+/* `service fi rs`: answer, then crash; the replica takes over. */
+static _Noreturn void crash_self(message *m, struct rproc *rp)
+{
+	rp->crash_tm = rs_now();
+	rp->crash_tsc = rs_tsc();
+	rp->last_signal = SIGABRT;
+	m->m_type = OK;
+	ipc_sendnb(m->m_source, m);
+	sef_fi_crash();
+}
+
+static int do_fi(message *m, struct rproc *rp)
 {
 	message fi = { .m_type = COMMON_REQ_FI_CTL };
+	int r;
 
-	if (rp->endpoint == RS_PROC_NR)
-		return -EPERM; /* RS's own recovery is not there yet */
 	if (rp->flags & (RS_TERMINATED | RS_INITIALIZING))
 		return -EBUSY; /* its successor would get the crash request */
+	/* VM and RS recover only through a replica: have it ready. */
+	if ((rp->sys_flags & SF_NEED_REPL) && rp->replica == NONE &&
+	    (r = rs_replica_make(rp)) != OK)
+		return r;
+	if (rp->endpoint == RS_PROC_NR)
+		crash_self(m, rp);
 	fi.common_fi.subtype = RS_FI_CRASH;
 	return asynsend(rp->endpoint, &fi);
+}
+
+/* `service clone`: keep a replica from now on (-EEXIST if there is one). */
+static int do_clone(struct rproc *rp)
+{
+	int r;
+
+	if (rp->replica != NONE)
+		return -EEXIST;
+	if (rp->flags & (RS_TERMINATED | RS_INITIALIZING | RS_EXITING))
+		return -EBUSY;
+	if ((r = rs_replica_make(rp)) != OK)
+		return r;
+	rp->sys_flags |= SF_USE_REPL;
+	return OK;
+}
+
+/* `service unclone`: drop the replica; VM and RS must keep theirs. */
+static int do_unclone(struct rproc *rp)
+{
+	if (rp->sys_flags & SF_NEED_REPL)
+		return -EPERM;
+	if (rp->replica == NONE)
+		return -ENOENT;
+	rs_replica_drop(rp);
+	rp->sys_flags &= ~SF_USE_REPL;
+	return OK;
 }
 
 static void fill_status(const struct rproc *rp, struct rs_status *s)
@@ -263,7 +307,11 @@ static int labelled(message *m)
 	case RS_RESTART:
 		return do_restart(rp);
 	case RS_FI:
-		return do_fi(rp);
+		return do_fi(m, rp);
+	case RS_CLONE:
+		return do_clone(rp);
+	case RS_UNCLONE:
+		return do_unclone(rp);
 	default:
 		return -ENOSYS;
 	}
@@ -293,9 +341,11 @@ static int dispatch(message *m)
 	case RS_REFRESH:
 	case RS_RESTART:
 	case RS_FI:
+	case RS_CLONE:
+	case RS_UNCLONE:
 		return labelled(m);
 	default:
-		return -ENOSYS; /* update, edit, clone: not yet */
+		return -ENOSYS; /* update, edit, sysctl: not yet */
 	}
 }
 

@@ -37,6 +37,7 @@ struct rproc *rproc_alloc(void)
 		*rp = (struct rproc){ .in_use = true,
 				      .endpoint = NONE,
 				      .corpse = NONE,
+				      .replica = NONE,
 				      .caller = NONE,
 				      .major = -1,
 				      .image = image,

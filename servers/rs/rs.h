@@ -61,7 +61,8 @@ struct rproc {
 	int backoff;	    /* seconds until the restart; 0: none pending */
 
 	/* The last crash and its recovery. */
-	endpoint_t corpse; /* the dead instance while its successor inits */
+	endpoint_t corpse;  /* the dead instance while its successor inits */
+	endpoint_t replica; /* a frozen standby instance, or NONE */
 	int last_signal;
 	clock_t64 crash_tm;
 	uint64_t crash_tsc;
@@ -117,7 +118,16 @@ void rproc_free(struct rproc *rp);
 clock_t64 rs_now(void);
 uint64_t rs_tsc(void);
 
+/* Why a core server's restart was refused after a crash. */
+#define RS_WHY_UNTRUSTED \
+	"its state is not trustworthy after a crash that was not requested " \
+	"(`service fi`)"
+
 /* manager.c: instances */
+void rs_destroy(endpoint_t e);
+int rs_current_spec(const struct rproc *rp, struct priv_spec *spec);
+_Noreturn void rs_halt(const char *label, const char *why);
+void rs_recovered(struct rproc *rp);
 int rs_create_instance(struct rproc *rp, const struct priv_spec *spec,
 		       bool pm_known, endpoint_t *e);
 int rs_run_instance(struct rproc *rp, int type, endpoint_t old);
@@ -127,6 +137,13 @@ void rs_init_reply(message *m);
 void rs_stop(struct rproc *rp, uint32_t how);
 void rs_late_reply(struct rproc *rp, int result);
 void rs_map_driver(const char *label, int major);
+
+/* replica.c: hot standby */
+int rs_replica_make(struct rproc *rp);
+void rs_replica_drop(struct rproc *rp);
+endpoint_t rs_replica_take(struct rproc *rp);
+void rs_replica_refill(void);
+int rs_takeover(int type, const struct sef_init_info *info);
 
 /* period.c */
 void rs_period(void);

@@ -22,9 +22,8 @@ static const int ds_calls[] = { BASE_CALLS, 0 };
 static const int vfs_calls[] = { BASE_CALLS, SYS_VIRCOPY, 0 };
 static const int fs_calls[] = { BASE_CALLS, 0 };
 static const int driver_calls[] = { BASE_CALLS, DRIVER_CALLS, 0 };
-static const int vm_calls[] = { BASE_CALLS, SYS_VMCTL, SYS_VIRCOPY,
-				SYS_FORK,   SYS_CLEAR, SYS_KILL,
-				0 };
+static const int vm_calls[] = { BASE_CALLS, SYS_VMCTL, SYS_VIRCOPY, SYS_FORK,
+				SYS_CLEAR,  SYS_KILL,  SYS_UPDATE,  0 };
 static const int pm_calls[] = { BASE_CALLS,  SYS_EXEC,	    SYS_CLEAR,
 				SYS_KILL,    SYS_GETKSIG,   SYS_ENDKSIG,
 				SYS_SIGSEND, SYS_SIGRETURN, SYS_VIRCOPY,
@@ -55,8 +54,9 @@ static const struct boot_device tty_device = { 1, { { 0x3f8, 0x3ff } }, 4 };
 
 static const struct boot_priv boot_table[] = {
 	{ "ds", 0, CORE, .major = -1, .calls = ds_calls, .peers = ds_peers },
-	{ "vm", VM_SYS_PROC, CORE, .major = -1, .calls = vm_calls,
-	  .peers = vm_peers },
+	{ "vm", VM_SYS_PROC,
+	  .sys_flags = SF_CORE_SRV | SF_NEED_REPL | SF_USE_REPL, .major = -1,
+	  .calls = vm_calls, .peers = vm_peers },
 	{ "pm", 0, CORE, .major = -1, .calls = pm_calls, .peers = pm_peers },
 	{ "vfs", 0, CORE, .major = -1, .calls = vfs_calls, .peers = vfs_peers },
 	{ "ext2", 0, .major = -1, .calls = fs_calls, .peers = ext2_peers },

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * Whole address spaces: VM_FORK copies one into a new slot, VM_EXIT frees
- * one, VM_UPDATE swaps the records of two slots.  Fork shares read-only
+ * one (VM_UPDATE, which swaps the records of two slots, is in recover.c).  Fork shares read-only
  * pages (one more count each) and copies writable ones into fresh frames;
  * on failure it undoes everything, so a fork either fully happens or
  * leaves no trace.
@@ -109,27 +109,5 @@ int do_exit(endpoint_t caller, message *m)
 	if (e == vm_self)
 		return -EPERM;
 	vmproc_free_all(vp);
-	return OK;
-}
-
-/*
- * VM_UPDATE (RS only): the kernel has swapped the images of src and dst
- * (sys_update); swap VM's records to match, each slot keeping its
- * endpoint.  VM itself cannot be swapped this way.
- */
-int do_update(endpoint_t caller, message *m)
-{
-	endpoint_t src = m->vm_update.src, dst = m->vm_update.dst;
-	struct vmproc *a, *b;
-
-	if (caller != RS_PROC_NR)
-		return -EPERM;
-	if ((a = vmproc_get(src)) == NULL || (b = vmproc_get(dst)) == NULL)
-		return -ESRCH;
-	if (a == b)
-		return -EINVAL;
-	if (src == vm_self || dst == vm_self)
-		return -EPERM;
-	vmproc_swap(a, b);
 	return OK;
 }

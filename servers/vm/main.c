@@ -136,6 +136,7 @@ int main(void)
 	uint32_t status;
 
 	sef_setcb_init_fresh(init_fresh);
+	sef_setcb_init_restart(vm_init_restart);
 	sef_startup();
 	for (;;) {
 		if (sef_receive_status(ANY, &m, &status) != OK)
@@ -150,6 +151,8 @@ int main(void)
 		int r = nr < NR_HANDLERS && handlers[nr] != NULL ?
 				handlers[nr](caller, &m) :
 				-ENOSYS;
+		if (r == -EDONTREPLY)
+			continue; /* the handler answered already */
 		m.m_type = r;
 		ipc_sendnb(caller, &m);
 	}

@@ -1,3 +1,3 @@
 PROG := vm
-SRCS := main.c alloc.c region.c elf32.c mem.c boot.c exec.c fork.c fault.c
+SRCS := main.c alloc.c region.c elf32.c mem.c boot.c exec.c fork.c fault.c recover.c
 LIBS := sys

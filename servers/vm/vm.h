@@ -9,7 +9,8 @@
  *   mem.c	frames in address spaces: map, zero, copy, free
  *   boot.c	boot processes and boot files at init, VM_BOOT_FILE
  *   exec.c	VM_EXEC
- *   fork.c	VM_FORK, VM_EXIT, VM_UPDATE
+ *   fork.c	VM_FORK, VM_EXIT
+ *   recover.c	VM_UPDATE, and taking over from a dead VM
  *   fault.c	page faults
  *
  * VM never blocks: it sends only to the kernel (kernel calls) and
@@ -61,7 +62,10 @@ int do_exec(endpoint_t caller, message *m);
 int do_exec_file(endpoint_t caller, message *m);
 int do_fork(endpoint_t caller, message *m);
 int do_exit(endpoint_t caller, message *m);
+
+/* recover.c */
 int do_update(endpoint_t caller, message *m);
+int vm_init_restart(int type, const struct sef_init_info *info);
 void handle_page_faults(void);
 
 #endif
