@@ -6,7 +6,8 @@ Three boots make one run: the kernel-test image with "bench" on the
 command line (IPC and kernel-call figures), the [bench] image, where init
 runs ubench (PM and process figures), and the [benchfs] image, the full
 system on the root disk, where init runs fsbench after starting the
-console shell (file-system figures and boot_to_shell).  Then the full
+console shell (file-system figures, boot_to_shell, and the crash
+recovery of hello: recovery_hello_restart).  Then the full
 system is booted with less and less memory: system_min_mem is the least
 (of MEM_STEPS) in which it still runs fsbench to the end.
 

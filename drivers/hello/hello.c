@@ -12,6 +12,7 @@
  *            it), say we are a new version, do not announce: the
  *            endpoint and the opens carry over.
  * The old version saves the counter from its state-save callback.
+ * SIGTERM (`service down`, `refresh`) ends it at once.
  */
 #include <chardriver.h>
 #include <ds.h>
@@ -107,6 +108,7 @@ int main(void)
 	sef_setcb_init_restart(init);
 	sef_setcb_init_lu(init);
 	sef_setcb_lu_state_save(save_state);
+	sef_setcb_signal_handler(sef_cb_signal_handler_term); /* service down */
 	sef_startup();
 	chardriver_task(&hello_tab);
 }

@@ -13,6 +13,10 @@
  *   file_write_1mib   writing 1 MiB to a new file in 64 KiB writes, then
  *                     fsync (the data reaches the disk)
  *   file_read_1mib    reading it back in 64 KiB reads
+ *   recovery_hello_restart     crash request for hello until /dev/hello
+ *                              answers again (recovery.c)
+ *   recovery_hello_restart_rs  the same recovery as RS counts it: crash
+ *                              to the new instance's init done
  */
 #include <axo/libc.h>
 #include <fcntl.h>
@@ -23,6 +27,7 @@
 #include <unistd.h>
 
 #include "../bench.h"
+#include "fsbench.h"
 
 #define MIB	    (1024 * 1024)
 #define CHUNK	    (64 * 1024)
@@ -31,7 +36,7 @@
 
 static char chunk[CHUNK];
 
-static _Noreturn void fail(const char *what)
+_Noreturn void fsbench_fail(const char *what)
 {
 	printf("fsbench: %s failed\n", what);
 	axo_poweroff(1);
@@ -44,7 +49,7 @@ static void bench_devnull(void)
 	int fd = open("/dev/null", O_RDONLY);
 
 	if (fd < 0)
-		fail("open /dev/null");
+		fsbench_fail("open /dev/null");
 	for (int i = 0; i < BENCH_WARMUP; i++)
 		read(fd, &c, 1);
 	uint64_t t0 = bench_tsc();
@@ -71,10 +76,10 @@ static void bench_pipe(void)
 	char c = 'x';
 
 	if (pipe(to) != 0 || pipe(from) != 0)
-		fail("pipe");
+		fsbench_fail("pipe");
 	pid_t pid = fork();
 	if (pid < 0)
-		fail("fork");
+		fsbench_fail("fork");
 	if (pid == 0) {
 		close(to[1]);
 		close(from[0]);
@@ -87,7 +92,7 @@ static void bench_pipe(void)
 		if (i == BENCH_WARMUP / 10)
 			t0 = bench_tsc();
 		if (write(to[1], &c, 1) != 1 || read(from[0], &c, 1) != 1)
-			fail("pipe round trip");
+			fsbench_fail("pipe round trip");
 	}
 	bench_report("pipe_roundtrip", bench_tsc() - t0, PIPE_ROUNDS);
 	close(to[1]);
@@ -101,20 +106,20 @@ static void bench_file(void)
 	uint64_t t0 = bench_tsc();
 	int fd = open(FILE_PATH, O_WRONLY | O_CREAT | O_TRUNC, 0644);
 	if (fd < 0)
-		fail("create " FILE_PATH);
+		fsbench_fail("create " FILE_PATH);
 	for (int done = 0; done < MIB; done += CHUNK)
 		if (write(fd, chunk, CHUNK) != CHUNK)
-			fail("write");
+			fsbench_fail("write");
 	if (fsync(fd) != 0 || close(fd) != 0)
-		fail("fsync");
+		fsbench_fail("fsync");
 	bench_report("file_write_1mib", bench_tsc() - t0, 1);
 
 	t0 = bench_tsc();
 	if ((fd = open(FILE_PATH, O_RDONLY)) < 0)
-		fail("open " FILE_PATH);
+		fsbench_fail("open " FILE_PATH);
 	for (int done = 0; done < MIB; done += CHUNK)
 		if (read(fd, chunk, CHUNK) != CHUNK)
-			fail("read");
+			fsbench_fail("read");
 	close(fd);
 	bench_report("file_read_1mib", bench_tsc() - t0, 1);
 	unlink(FILE_PATH);
@@ -127,6 +132,7 @@ int main(void)
 	printf("boot_to_shell: %llu ns\n", (unsigned long long)boot);
 	bench_devnull();
 	bench_pipe();
+	bench_recovery_hello("recovery_hello_restart");
 	bench_file();
 	axo_poweroff(0);
 }

@@ -1,3 +1,3 @@
 PROG := fsbench
-SRCS := fsbench.c
+SRCS := fsbench.c recovery.c
 LIBC := newlib

@@ -12,28 +12,18 @@
 
 #include <sys/statvfs.h>
 
-#define LOAD_DIR   FSTEST_DIR "/load"
-#define NFILES	   200
-#define NDIRS	   4
-#define TOTAL	   (8u * 1024 * 1024)
-#define MIN_SIZE   3u
-#define MAX_SIZE   (200u * 1024)
-#define CHUNK	   4096
-#define SIZE_SEED  0x2545f491u
-#define FNV_OFFSET 2166136261u
-#define FNV_PRIME  16777619u
+#include "../prng.h"
+
+#define LOAD_DIR  FSTEST_DIR "/load"
+#define NFILES	  200
+#define NDIRS	  4
+#define TOTAL	  (8u * 1024 * 1024)
+#define MIN_SIZE  3u
+#define MAX_SIZE  (200u * 1024)
+#define CHUNK	  4096
+#define SIZE_SEED 0x2545f491u
 
 static uint32_t sizes[NFILES];
-
-static uint32_t xorshift(uint32_t *s)
-{
-	uint32_t x = *s;
-
-	x ^= x << 13;
-	x ^= x >> 17;
-	x ^= x << 5;
-	return *s = x;
-}
 
 /*
  * The 200 sizes: a third small (up to 4 KiB), a third medium (up to
@@ -83,13 +73,6 @@ static void fill(uint8_t *buf, size_t n, uint32_t *s)
 {
 	for (size_t k = 0; k < n; k++)
 		buf[k] = (uint8_t)(xorshift(s) >> 11);
-}
-
-static uint32_t fnv(uint32_t h, const uint8_t *p, size_t n)
-{
-	for (size_t k = 0; k < n; k++)
-		h = (h ^ p[k]) * FNV_PRIME;
-	return h;
 }
 
 /* Write every file of generation gen; its checksums into sums. */

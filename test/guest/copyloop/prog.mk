@@ -1,0 +1,3 @@
+PROG := copyloop
+SRCS := copyloop.c
+LIBC := newlib

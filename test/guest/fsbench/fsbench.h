@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Shared by the parts of fsbench (fsbench.c: main and the file-system
+ * figures; recovery.c: crash recovery of hello).
+ */
+#ifndef TEST_GUEST_FSBENCH_H
+#define TEST_GUEST_FSBENCH_H
+
+/* Report what failed, power off with status 1. */
+_Noreturn void fsbench_fail(const char *what);
+
+/*
+ * Crash hello (`service fi hello`, sent to RS directly) and report, as
+ * "<figure>: N insn", the instructions until /dev/hello answers a read
+ * again, and as "<figure>_rs: N insn" RS's own count (crash to the new
+ * instance's init done).  hello must never have crashed before, so that
+ * RS restarts it without backoff.
+ */
+void bench_recovery_hello(const char *figure);
+
+#endif

@@ -1,0 +1,3 @@
+PROG := helloread
+SRCS := helloread.c
+LIBC := newlib
