@@ -15,6 +15,7 @@
  *   file_read_1mib    reading it back in 64 KiB reads
  *   recovery_hello_restart     crash request for hello until /dev/hello
  *                              answers again (recovery.c)
+ *   recovery_hello_replica     the same for a hello with a replica
  *   recovery_hello_restart_rs  the same recovery as RS counts it: crash
  *                              to the new instance's init done
  */
@@ -133,6 +134,7 @@ int main(void)
 	bench_devnull();
 	bench_pipe();
 	bench_recovery_hello("recovery_hello_restart");
+	bench_recovery_hello_replica("recovery_hello_replica");
 	bench_file();
 	axo_poweroff(0);
 }

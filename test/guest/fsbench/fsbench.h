@@ -18,4 +18,10 @@ _Noreturn void fsbench_fail(const char *what);
  */
 void bench_recovery_hello(const char *figure);
 
+/*
+ * The same with a hot-standby replica: hello is taken down, started
+ * afresh and cloned (`service down/up/clone`), then crashed.
+ */
+void bench_recovery_hello_replica(const char *figure);
+
 #endif

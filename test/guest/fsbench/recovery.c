@@ -20,16 +20,18 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/times.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "../bench.h"
 #include "fsbench.h"
 
-#define DEVICE	 "/dev/hello"
-#define GREETING "Hello, World!\n"
-#define LABEL	 "hello"
-#define GIVE_UP	 2000000000ull /* instructions: 2 s of virtual time */
-#define START_S	 20	       /* seconds after boot: the disk work is done */
+#define DEVICE	  "/dev/hello"
+#define GREETING  "Hello, World!\n"
+#define LABEL	  "hello"
+#define GIVE_UP	  2000000000ull /* instructions: 2 s of virtual time */
+#define START_S	  20		/* seconds after boot: the disk work is done */
+#define REPLICA_S 40		/* ... and for the second figure */
 
 /*
  * Wait until START_S seconds after boot (asleep: under -icount with
@@ -37,9 +39,9 @@
  * it.  Starting at a fixed time keeps every time-dependent cost (64-bit
  * divisions, digits printed) the same whatever the disk-bound boot took.
  */
-static void at_start_time(void)
+static void at_start_time(int seconds)
 {
-	clock_t start = (clock_t)START_S * CLOCKS_PER_SEC, now = times(NULL);
+	clock_t start = (clock_t)seconds * CLOCKS_PER_SEC, now = times(NULL);
 
 	if (now >= start)
 		fsbench_fail("reaching the recovery benchmark in time");
@@ -82,14 +84,15 @@ static uint64_t rs_recovery(void)
 	return st.recovery_cycles;
 }
 
-void bench_recovery_hello(const char *figure)
+/* Measure a crash of hello at `seconds` after boot. */
+static void recovery_hello(const char *figure, int seconds)
 {
 	struct rs_req_msg req = { 0 };
 	int fd = open(DEVICE, O_RDONLY);
 
 	if (fd < 0 || read_greeting(fd) != 1)
 		fsbench_fail("open " DEVICE);
-	at_start_time();
+	at_start_time(seconds);
 	uint64_t t0 = bench_tsc();
 	rs_request(RS_FI, &req, "service fi " LABEL);
 	while (read_greeting(fd) == 1) /* the crash is not seen yet */
@@ -106,4 +109,37 @@ void bench_recovery_hello(const char *figure)
 	close(fd);
 	printf("%s: %llu insn\n", figure, (unsigned long long)(t1 - t0));
 	printf("%s_rs: %llu insn\n", figure, (unsigned long long)rs_recovery());
+}
+
+void bench_recovery_hello(const char *figure)
+{
+	recovery_hello(figure, START_S);
+}
+
+/* Run /bin/service with argv; fail the benchmark unless it exits 0. */
+static void service(char *const argv[])
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		execv("/bin/service", argv);
+		_exit(127);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != 0)
+		fsbench_fail(argv[1]);
+}
+
+void bench_recovery_hello_replica(const char *figure)
+{
+	static char *const down[] = { "service", "down", LABEL, NULL };
+	static char *const up[] = { "service", "up",   "/service/" LABEL,
+				    "-dev",    DEVICE, NULL };
+	static char *const clone[] = { "service", "clone", LABEL, NULL };
+
+	service(down); /* a new hello: no restarts yet, so no backoff */
+	service(up);
+	service(clone);
+	recovery_hello(figure, REPLICA_S);
 }
