@@ -86,6 +86,17 @@ static uint32_t init_flags_of(uint32_t rss)
 	return f;
 }
 
+/* The SF_* flags a `service` command line asks for. */
+static uint32_t sys_flags_of(uint32_t rss)
+{
+	uint32_t f = 0;
+
+	f |= (rss & RSS_NORESTART) ? SF_NORESTART : 0;
+	f |= (rss & RSS_NO_BIN_EXP) ? SF_NO_BIN_EXP : 0;
+	f |= (rss & RSS_REPLICA) ? SF_USE_REPL : 0;
+	return f;
+}
+
 static void fill_entry(struct rproc *rp, const struct rs_start *rs)
 {
 	strlcpy(rp->label, rs->label, sizeof(rp->label));
@@ -95,10 +106,7 @@ static void fill_entry(struct rproc *rp, const struct rs_start *rs)
 	rp->uid = rs->uid;
 	rp->restarts = rs->restarts > 0 ? rs->restarts : 0;
 	rp->flags = RS_IN_USE | RS_ACTIVE;
-	rp->sys_flags = SF_USE_COPY;
-	rp->sys_flags |= (rs->flags & RSS_NORESTART) ? SF_NORESTART : 0;
-	rp->sys_flags |= (rs->flags & RSS_NO_BIN_EXP) ? SF_NO_BIN_EXP : 0;
-	rp->sys_flags |= (rs->flags & RSS_REPLICA) ? SF_USE_REPL : 0;
+	rp->sys_flags = SF_USE_COPY | sys_flags_of(rs->flags);
 	rp->init_flags = init_flags_of(rs->flags);
 }
 
@@ -145,6 +153,45 @@ static int do_up(message *m)
 		return OK;
 	rp->caller = m->m_source;
 	return -EDONTREPLY;
+}
+
+/*
+ * `service edit`: new settings for a running service, as `up` would have
+ * set them: privileges (from system.conf), heartbeat period, uid and the
+ * -n -b -p flags.  A replica is made again with the new privileges.  The
+ * program and the device stay.  Core servers keep the privileges of the
+ * boot table (-EPERM).
+ */
+static int do_edit(message *m)
+{
+	const uint32_t editable = SF_NORESTART | SF_NO_BIN_EXP | SF_USE_REPL;
+	struct rs_start rs;
+	struct priv_spec spec;
+	struct rproc *rp;
+	int r;
+
+	if ((r = copy_start(m, &rs)) != OK)
+		return r;
+	if ((rp = rproc_by_label(rs.label)) == NULL)
+		return -ESRCH;
+	if (rp->sys_flags & SF_CORE_SRV)
+		return -EPERM;
+	if (rp->flags & (RS_TERMINATED | RS_INITIALIZING | RS_EXITING) ||
+	    rp->caller != NONE)
+		return -EBUSY;
+	if ((r = rs_priv_from_start(&rs, &spec)) != OK ||
+	    (r = sys_privctl(rp->endpoint, SYS_PRIV_UPDATE_SYS,
+			     (vir_bytes)&spec)) != OK)
+		return r;
+	rp->period = rs.period;
+	rp->check_tm = 0;
+	rp->alive_tm = rs_now();
+	rp->uid = rs.uid;
+	rp->sys_flags = (rp->sys_flags & ~editable) | sys_flags_of(rs.flags);
+	rs_replica_drop(rp);
+	if ((rp->sys_flags & SF_USE_REPL) && (r = rs_replica_make(rp)) != OK)
+		printf("rs: cannot make a replica of %s: %d\n", rp->label, r);
+	return OK;
 }
 
 static int do_down(message *m, struct rproc *rp)
@@ -334,6 +381,8 @@ static int dispatch(message *m)
 	switch (m->m_type) {
 	case RS_UP:
 		return do_up(m);
+	case RS_EDIT:
+		return do_edit(m);
 	case RS_SHUTDOWN:
 		rs_shutting_down = true;
 		return OK;
@@ -345,7 +394,7 @@ static int dispatch(message *m)
 	case RS_UNCLONE:
 		return labelled(m);
 	default:
-		return -ENOSYS; /* update, edit, sysctl: not yet */
+		return -ENOSYS; /* update, sysctl: not yet */
 	}
 }
 

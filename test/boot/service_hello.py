@@ -28,7 +28,8 @@ def status_of(con, label):
         f = line.split()
         if len(f) >= 9 and f[0] == label and f[1].lstrip("-").isdigit():
             return {"endpoint": int(f[1]), "pid": f[2],
-                    "restarts": int(f[3]), "flags": f[4], "policy": f[6]}
+                    "restarts": int(f[3]), "flags": f[4], "period": f[5],
+                    "policy": f[6]}
     return None
 
 
@@ -106,6 +107,46 @@ def session(con, log):
     check("hello_up_gives_a_new_restart_count",
           "no status after up" if s3 is None else
           expect_eq("restarts", s3["restarts"], 0))
+    results += replica_and_edit(con)
+    return results
+
+
+def replica_and_edit(con):
+    """clone/unclone and their errors; a crash recovered by the replica;
+    edit of the period, and of an unknown label."""
+    results = []
+
+    def status_is(name, cmd, want):
+        _, st = con.run(cmd, timeout=30)
+        results.append((name, expect_eq(cmd, st, want)))
+
+    status_is("hello_clone_succeeds", "service clone hello", 0)
+    status_is("hello_second_clone_is_eexist", "service clone hello", 17)
+    s0 = status_of(con, "hello")
+    results.append(("hello_status_shows_the_replica_flag",
+                    expect_eq("flags[5]", s0 and s0["flags"][5], "R")))
+    out, st = con.run("service fi hello")
+    s1 = wait_restarts(con, "hello", s0["restarts"]) if s0 else None
+    results.append(("hello_fi_with_a_replica_keeps_the_endpoint",
+                    "no status" if s1 is None else
+                    expect_eq("(endpoint, restarts)",
+                              (s1["endpoint"], s1["restarts"]),
+                              (s0["endpoint"], s0["restarts"] + 1))))
+    out, st = con.run("cat /dev/hello")
+    results.append(("hello_answers_after_the_replica_took_over",
+                    expect_eq("cat", (st, "Hello, World!" in out),
+                              (0, True))))
+    con.run("sleep 2")  # the periodic check makes a new replica
+    status_is("hello_unclone_succeeds", "service unclone hello", 0)
+    status_is("hello_second_unclone_is_enoent", "service unclone hello", 2)
+    status_is("hello_edit_succeeds",
+              "service edit /service/hello -label hello -period 2HZ", 0)
+    s2 = status_of(con, "hello")
+    results.append(("hello_edit_sets_the_period",
+                    expect_eq("period", s2 and s2["period"], "2HZ")))
+    status_is("edit_of_an_unknown_label_is_esrch",
+              "service edit /service/hello -label nosuch", 3)
+    status_is("unclone_of_vm_is_eperm", "service unclone vm", 1)
     return results
 
 
