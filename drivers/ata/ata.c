@@ -98,8 +98,8 @@ static int init(int type, const struct sef_init_info *info)
 		printf("ata: no usable drive on the primary master (%d)\n", r);
 		return r;
 	}
-	printf("ata: primary master \"%s\", %u sectors (%u KiB)\n", disk.model,
-	       disk.sectors, disk.sectors / 2);
+	printf("ata: primary master \"%s\", %u sectors (%u KiB), %u a block\n",
+	       disk.model, disk.sectors, disk.sectors / 2, disk.mult);
 	if ((r = ata_irq_hook()) != OK) {
 		printf("ata: cannot hook IRQ %d (%d)\n", ATA_IRQ, r);
 		return r;

@@ -2,7 +2,8 @@
 /*
  * The ATA driver's hardware layer (ata_hw.c): the primary IDE channel of
  * a PC (task file at 0x1f0, control at 0x3f6, IRQ 14), its master drive,
- * PIO transfers in LBA28 through sys_devio.  Every wait is bounded.
+ * PIO transfers in LBA28 through sys_devio.  Every wait is bounded; waits
+ * poll first and take the interrupt only when the drive is slow.
  */
 #ifndef DRIVERS_ATA_ATA_H
 #define DRIVERS_ATA_ATA_H
@@ -17,6 +18,7 @@
 struct ata_disk {
 	uint32_t sectors; /* capacity (LBA28) */
 	char model[41];	  /* from IDENTIFY, trailing blanks dropped */
+	unsigned mult;	  /* sectors per DRQ block (READ/WRITE MULTIPLE) */
 };
 
 /*
@@ -29,11 +31,15 @@ int ata_reset(void);
 
 /*
  * Select the master and IDENTIFY it by polling, before interrupts are
- * hooked.  OK and *d filled, or -ENODEV (no drive, not ATA) or -EIO.
+ * hooked, and set READ/WRITE MULTIPLE up if it has them.  OK and *d
+ * filled, or -ENODEV (no drive, not ATA) or -EIO.
  */
 int ata_identify(struct ata_disk *d);
 
-/* Hook IRQ 14 (notify bit ATA_HOOK_BIT) and unmask it on the drive. */
+/*
+ * Hook IRQ 14 (notify bit ATA_HOOK_BIT).  The drive's interrupt stays
+ * masked (nIEN) except while a slow wait needs it.
+ */
 int ata_irq_hook(void);
 
 /*
