@@ -47,7 +47,7 @@
 
 #define ATA_HOOK_BIT 0
 #define POLL_LIMIT   200000   /* status reads before giving up */
-#define FAST_POLLS   4000     /* status reads before waiting for the IRQ */
+#define FAST_POLLS   30000    /* status reads (about a tick) before the IRQ */
 #define MULT_MAX     16	      /* sectors per DRQ block we ask for */
 #define IRQ_TIMEOUT  (3 * HZ) /* ticks a command may take */
 #define ID_WORDS     256

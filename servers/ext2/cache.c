@@ -6,7 +6,8 @@
  * ext2_bdirty() marks it changed, ext2_bput() lets it go.  An unheld
  * buffer is recycled least recently used first, written back first if
  * dirty.  ext2_cache_flush() writes every dirty buffer (the data half of
- * ext2_sync).
+ * ext2_sync).  ext2_cached() tells whether a block has a buffer, for
+ * readers that bypass the cache (file.c reads runs of blocks directly).
  */
 #include <axo/errno.h>
 #include <axo/fmt.h>
@@ -36,6 +37,12 @@ static struct ext2_buf *cache_find(struct ext2_fs *fs, uint32_t blk)
 			return &fs->buf[i];
 	}
 	return NULL;
+}
+
+/* Whether block blk has a buffer (its contents may differ from the disk's). */
+bool ext2_cached(struct ext2_fs *fs, uint32_t blk)
+{
+	return cache_find(fs, blk) != NULL;
 }
 
 /* An unheld buffer to reuse, written back and invalid; NULL if none. */

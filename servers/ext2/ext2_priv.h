@@ -50,6 +50,7 @@ void ext2_bput(struct ext2_buf *b);
 void ext2_bdirty(struct ext2_buf *b);
 int ext2_cache_flush(struct ext2_fs *fs);
 void ext2_cache_forget(struct ext2_fs *fs, uint32_t blk);
+bool ext2_cached(struct ext2_fs *fs, uint32_t blk);
 
 /* balloc.c and ialloc.c */
 int ext2_balloc(struct ext2_fs *fs, uint32_t goal, uint32_t *blk);
