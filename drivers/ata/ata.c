@@ -3,7 +3,9 @@
  * ata: the block driver of the master drive on the primary IDE channel
  * (QEMU's i440FX PIIX IDE).  Minor 0 is the whole disk; requests name
  * sector-aligned byte offsets and counts, and data moves through the
- * requester's grant in chunks of CHUNK_SECS sectors.  The drive is
+ * requester's grant in chunks of CHUNK_SECS sectors.  A write is
+ * complete when the reply goes out: the drive's cache is flushed after
+ * the last chunk.  The drive is
  * identified at init: no drive means init fails with -ENODEV.
  */
 #include <blockdriver.h>
@@ -11,7 +13,7 @@
 
 #include "ata.h"
 
-#define CHUNK_SECS 16
+#define CHUNK_SECS 64
 #define MAX_COUNT  0x7ffffe00u /* the largest count a reply can report */
 
 static struct ata_disk disk;
@@ -71,6 +73,11 @@ static int ata_transfer(int minor, bool write, uint64_t pos, endpoint_t caller,
 		lba += n;
 		left -= n;
 		done += (size_t)n * ATA_SECTOR;
+	}
+	if (write) {
+		int r = ata_flush();
+		if (r != OK)
+			return r;
 	}
 	return (int)done;
 }

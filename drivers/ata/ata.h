@@ -44,9 +44,13 @@ int ata_irq_hook(void);
 
 /*
  * Read or write n (1..ATA_MAX_SECS) sectors at lba, buf holding n *
- * ATA_SECTOR bytes.  OK, -EIO (device error) or -ETIMEDOUT.
+ * ATA_SECTOR bytes; a write is not flushed (ata_flush).  OK, -EIO
+ * (device error) or -ETIMEDOUT.
  */
 int ata_pio(bool write, uint32_t lba, unsigned n, uint8_t *buf);
+
+/* Flush the drive's write cache: OK, -EIO or -ETIMEDOUT. */
+int ata_flush(void);
 
 /* An interrupt outside a transfer: acknowledge it on the drive. */
 void ata_ack(void);

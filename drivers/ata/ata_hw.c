@@ -331,7 +331,7 @@ static int pio_in(unsigned n, uint8_t *buf)
 	return r;
 }
 
-/* Write n sectors of a command already issued, then flush the cache. */
+/* Write n sectors of a command already issued. */
 static int pio_out(unsigned n, uint8_t *buf)
 {
 	int r = OK;
@@ -344,8 +344,13 @@ static int pio_out(unsigned n, uint8_t *buf)
 		if (r == OK)
 			r = check(wait_drive());
 	}
-	if (r == OK)
-		r = issue(CMD_FLUSH, 0, 0);
+	return r;
+}
+
+int ata_flush(void)
+{
+	int r = issue(CMD_FLUSH, 0, 0);
+
 	return r == OK ? check(wait_drive()) : r;
 }
 
