@@ -9,9 +9,11 @@
 
 #include "ext2.h"
 
-#define EXT2_NBUF      64   /* blocks in the write-back cache */
-#define EXT2_MAX_BLOCK 4096 /* the largest block size we mount */
-#define EXT2_GD_BYTES  8192 /* group descriptors: 256 groups */
+#define EXT2_NBUF      64    /* blocks in the write-back cache */
+#define EXT2_MAX_BLOCK 4096  /* the largest block size we mount */
+#define EXT2_MIN_BLOCK 1024  /* the smallest */
+#define EXT2_RUN_BYTES 32768 /* the longest run the cache writes at once */
+#define EXT2_GD_BYTES  8192  /* group descriptors: 256 groups */
 
 struct ext2_buf {
 	uint32_t blk;
