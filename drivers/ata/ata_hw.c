@@ -10,7 +10,8 @@
  * polling wins: a halted CPU under -icount sleep=off would instead jump
  * virtual time to the next clock tick (up to 10 ms a sector).  Transfers
  * use READ/WRITE MULTIPLE when the drive offers it: one wait per block
- * of up to MULT_MAX sectors instead of one per sector.
+ * of up to MULT_MAX sectors instead of one per sector.  When ata_dma.c
+ * can drive the controller, transfers go by DMA instead, with no wait.
  */
 #include <blockdriver.h>
 #include <sef.h>
@@ -40,6 +41,8 @@
 #define CMD_READ_MUL 0xc4
 #define CMD_WRIT_MUL 0xc5
 #define CMD_SET_MUL  0xc6
+#define CMD_READ_DMA 0xc8
+#define CMD_WRIT_DMA 0xca
 #define CMD_FLUSH    0xe7
 #define CMD_IDENTIFY 0xec
 #define CTL_NIEN     0x02
@@ -56,6 +59,8 @@
 #define ID_LBA28_LO  60
 #define ID_LBA28_HI  61
 #define ID_MULT_MAX  47 /* low byte: most sectors per DRQ block */
+#define ID_FEATURES  85 /* features enabled */
+#define ID_F_WCACHE  0x20
 
 /* Sectors per DRQ block: 1, or what SET MULTIPLE MODE agreed on. */
 static unsigned mult = 1;
@@ -233,6 +238,8 @@ int ata_reset(void)
 	uint8_t s = inb_reg(ATA_CTL);
 	if (s == 0xff || s == 0)
 		return OK; /* no controller or no master: identify says so */
+	if (!(s & (ST_BSY | ST_DRQ)))
+		return OK; /* in no command: nothing to end */
 	outb_reg(ATA_CTL, CTL_NIEN | CTL_SRST);
 	for (int i = 0; i < 8; i++)
 		(void)inb_reg(ATA_CTL); /* SRST must stay set for 5 us */
@@ -291,6 +298,8 @@ int ata_identify(struct ata_disk *d)
 		return -ENODEV;
 	set_multiple(id[ID_MULT_MAX]);
 	d->mult = mult;
+	d->wcache = (id[ID_FEATURES] & ID_F_WCACHE) != 0;
+	d->dma = false;
 	return OK;
 }
 
@@ -354,7 +363,8 @@ int ata_flush(void)
 	return r == OK ? check(wait_drive()) : r;
 }
 
-int ata_pio(bool write, uint32_t lba, unsigned n, uint8_t *buf)
+/* n sectors at lba by PIO. */
+static int pio(bool write, uint32_t lba, unsigned n, uint8_t *buf)
 {
 	uint8_t cmd = write ? (mult > 1 ? CMD_WRIT_MUL : CMD_WRITE) :
 			      (mult > 1 ? CMD_READ_MUL : CMD_READ);
@@ -363,4 +373,39 @@ int ata_pio(bool write, uint32_t lba, unsigned n, uint8_t *buf)
 	if (r != OK)
 		return r;
 	return write ? pio_out(n, buf) : pio_in(n, buf);
+}
+
+/*
+ * n sectors at lba by DMA: OK, -EIO, or -EAGAIN if the drive is still
+ * in the command after the transfer was stopped (hardware that aborts a
+ * stopped transfer, unlike QEMU: see ata_dma.c).
+ */
+static int dma(bool write, uint32_t lba, unsigned n, uint8_t *buf)
+{
+	int r = ata_dma_prepare(write, buf, (size_t)n * ATA_SECTOR);
+
+	if (r == OK)
+		r = issue(write ? CMD_WRIT_DMA : CMD_READ_DMA, lba, n);
+	if (r == OK)
+		r = ata_dma_run(write);
+	if (r != OK)
+		return r;
+	if (inb_reg(ATA_CTL) & (ST_BSY | ST_DRQ))
+		return -EAGAIN;
+	return check(status());
+}
+
+int ata_rw(struct ata_disk *d, bool write, uint32_t lba, unsigned n,
+	   uint8_t *buf)
+{
+	if (d->dma) {
+		int r = dma(write, lba, n, buf);
+		if (r != -EAGAIN)
+			return r;
+		printf("ata: a stopped DMA transfer did not complete; PIO\n");
+		d->dma = false;
+		if ((r = ata_reset()) != OK)
+			return r;
+	}
+	return pio(write, lba, n, buf);
 }
