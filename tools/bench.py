@@ -28,9 +28,10 @@ FIGURE = re.compile(r"\b([a-z_0-9]+): (\d+) (insn|ns)$")
 # Figures that wait for the emulated disk.  QEMU completes IDE PIO
 # requests on host threads, and the ata driver polls for them (a halted
 # CPU would jump virtual time to the next tick), so how many instructions
-# a wait takes depends on the host: these repeat to within a few per cent
-# only, and are reported with both runs' values and their spread instead
-# of being required to match (README, "Benchmarking").
+# a wait takes depends on the host: these repeat only roughly, and are
+# reported with both runs' values and their spread instead of being
+# required to match.  With bus-master DMA (when the driver is privileged
+# for it) they repeat exactly (README, "Benchmarking").
 DISK_BOUND = {"boot_to_shell", "file_write_1mib", "file_read_1mib"}
 
 
