@@ -6,8 +6,8 @@
  * requester's grant in chunks of CHUNK_SECS sectors, by DMA if the
  * driver may program the controller, else by PIO.  A write is complete
  * when the reply goes out: a drive with a write cache is flushed after
- * the last chunk.  The drive is
- * identified at init: no drive means init fails with -ENODEV.
+ * the last chunk.  The drive is identified at init: no drive means init
+ * fails with -ENODEV.
  */
 #include <blockdriver.h>
 #include <sef.h>
