@@ -26,10 +26,13 @@ from qemu import add_boot_args, boot, qemu_cmd  # noqa: E402
 # Anywhere in a line: the console shell's prompt may precede a figure.
 FIGURE = re.compile(r"\b([a-z_0-9]+): (\d+) (insn|ns)$")
 
-# Figures that wait for the emulated disk.  QEMU completes disk requests
-# on host threads, so how much virtual time passes before the completion
-# interrupt depends on the host: these repeat only roughly, and are
-# reported with both runs' values instead of being required to match.
+# Figures that wait for the emulated disk.  QEMU completes IDE PIO
+# requests on host threads, and the ata driver polls for them (a halted
+# CPU would jump virtual time to the next tick), so how many instructions
+# a wait takes depends on the host: these repeat only roughly, and are
+# reported with both runs' values and their spread instead of being
+# required to match.  With bus-master DMA (when the driver is privileged
+# for it) they repeat exactly (README, "Benchmarking").
 DISK_BOUND = {"boot_to_shell", "file_write_1mib", "file_read_1mib"}
 
 
@@ -74,6 +77,13 @@ def boot_figures(args, initrd, append, disk=None):
     return figures
 
 
+def spread(a, b):
+    """', differ by p%' for two figures that differ, else ''."""
+    if b is None or a == b:
+        return ""
+    return f", differ by {abs(a - b) * 100 / max(a, b):.1f}%"
+
+
 def main():
     ap = argparse.ArgumentParser()
     add_boot_args(ap, timeout=300)
@@ -87,7 +97,8 @@ def main():
     for name, (value, unit) in first.items():
         if name in DISK_BOUND:
             other = second.get(name, (None, unit))[0]
-            print(f"{name}: {value} {unit} (disk-bound; second run {other})")
+            print(f"{name}: {value} {unit} (disk-bound; second run {other}"
+                  f"{spread(value, other)})")
         else:
             print(f"{name}: {value} {unit}")
     exact = {k: v for k, v in first.items() if k not in DISK_BOUND}

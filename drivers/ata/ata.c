@@ -3,19 +3,23 @@
  * ata: the block driver of the master drive on the primary IDE channel
  * (QEMU's i440FX PIIX IDE).  Minor 0 is the whole disk; requests name
  * sector-aligned byte offsets and counts, and data moves through the
- * requester's grant in chunks of CHUNK_SECS sectors.  The drive is
- * identified at init: no drive means init fails with -ENODEV.
+ * requester's grant in chunks of CHUNK_SECS sectors, by DMA if the
+ * driver may program the controller, else by PIO.  A write is complete
+ * when the reply goes out: a drive with a write cache is flushed after
+ * the last chunk.  The drive is identified at init: no drive means init
+ * fails with -ENODEV.
  */
 #include <blockdriver.h>
 #include <sef.h>
 
 #include "ata.h"
 
-#define CHUNK_SECS 16
+#define CHUNK_SECS 64
 #define MAX_COUNT  0x7ffffe00u /* the largest count a reply can report */
 
 static struct ata_disk disk;
-static uint8_t chunk[CHUNK_SECS * ATA_SECTOR];
+static uint8_t chunk[CHUNK_SECS * ATA_SECTOR] __attribute__((aligned(4096)));
+_Static_assert(sizeof(chunk) <= ATA_DMA_MAX, "a chunk is one DMA transfer");
 
 static int ata_open(int minor, uint32_t access)
 {
@@ -38,9 +42,9 @@ static int move_chunk(bool write, uint32_t lba, unsigned n, endpoint_t caller,
 
 	if (write) {
 		r = sys_safecopyfrom(caller, grant, off, chunk, bytes);
-		return r == OK ? ata_pio(true, lba, n, chunk) : r;
+		return r == OK ? ata_rw(&disk, true, lba, n, chunk) : r;
 	}
-	r = ata_pio(false, lba, n, chunk);
+	r = ata_rw(&disk, false, lba, n, chunk);
 	return r == OK ? sys_safecopyto(caller, grant, off, chunk, bytes) : r;
 }
 
@@ -72,6 +76,11 @@ static int ata_transfer(int minor, bool write, uint64_t pos, endpoint_t caller,
 		left -= n;
 		done += (size_t)n * ATA_SECTOR;
 	}
+	if (write && disk.wcache) {
+		int r = ata_flush();
+		if (r != OK)
+			return r;
+	}
 	return (int)done;
 }
 
@@ -98,8 +107,10 @@ static int init(int type, const struct sef_init_info *info)
 		printf("ata: no usable drive on the primary master (%d)\n", r);
 		return r;
 	}
-	printf("ata: primary master \"%s\", %u sectors (%u KiB)\n", disk.model,
-	       disk.sectors, disk.sectors / 2);
+	disk.dma = ata_dma_probe() == OK;
+	printf("ata: primary master \"%s\", %u sectors (%u KiB), %s\n",
+	       disk.model, disk.sectors, disk.sectors / 2,
+	       disk.dma ? "DMA" : "PIO");
 	if ((r = ata_irq_hook()) != OK) {
 		printf("ata: cannot hook IRQ %d (%d)\n", ATA_IRQ, r);
 		return r;

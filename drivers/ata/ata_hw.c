@@ -1,8 +1,17 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * The ATA driver's hardware layer (ata.h): task-file access, bounded
- * waits for the drive (status polling, or the interrupt with a clock
- * alarm as deadline), IDENTIFY and PIO sector transfers.
+ * waits for the drive, IDENTIFY and PIO sector transfers.
+ *
+ * A wait first polls the alternate status register (FAST_POLLS reads,
+ * the drive's interrupt masked with nIEN) and only then unmasks the
+ * interrupt and receives it, with a clock alarm as deadline.  Under
+ * QEMU a request completes on a host thread within microseconds, so
+ * polling wins: a halted CPU under -icount sleep=off would instead jump
+ * virtual time to the next clock tick (up to 10 ms a sector).  Transfers
+ * use READ/WRITE MULTIPLE when the drive offers it: one wait per block
+ * of up to MULT_MAX sectors instead of one per sector.  When ata_dma.c
+ * can drive the controller, transfers go by DMA instead, with no wait.
  */
 #include <blockdriver.h>
 #include <sef.h>
@@ -29,6 +38,11 @@
 #define DRIVE_LBA    0xe0 /* master, LBA addressing */
 #define CMD_READ     0x20
 #define CMD_WRITE    0x30
+#define CMD_READ_MUL 0xc4
+#define CMD_WRIT_MUL 0xc5
+#define CMD_SET_MUL  0xc6
+#define CMD_READ_DMA 0xc8
+#define CMD_WRIT_DMA 0xca
 #define CMD_FLUSH    0xe7
 #define CMD_IDENTIFY 0xec
 #define CTL_NIEN     0x02
@@ -36,12 +50,20 @@
 
 #define ATA_HOOK_BIT 0
 #define POLL_LIMIT   200000   /* status reads before giving up */
+#define FAST_POLLS   30000    /* status reads (about a tick) before the IRQ */
+#define MULT_MAX     16	      /* sectors per DRQ block we ask for */
 #define IRQ_TIMEOUT  (3 * HZ) /* ticks a command may take */
 #define ID_WORDS     256
 #define ID_MODEL     27 /* words 27..46: model, two chars a word */
 #define ID_MODEL_LEN 40
 #define ID_LBA28_LO  60
 #define ID_LBA28_HI  61
+#define ID_MULT_MAX  47 /* low byte: most sectors per DRQ block */
+#define ID_FEATURES  85 /* features enabled */
+#define ID_F_WCACHE  0x20
+
+/* Sectors per DRQ block: 1, or what SET MULTIPLE MODE agreed on. */
+static unsigned mult = 1;
 
 static uint8_t inb_reg(uint32_t port)
 {
@@ -93,9 +115,10 @@ static int poll_drq(void)
 /*
  * Wait for the drive's interrupt, at most IRQ_TIMEOUT ticks (a clock
  * alarm is the deadline; a stale alarm from an earlier wait is told
- * apart by its timestamp).  A block request arriving meanwhile is
- * refused with -EBUSY: one request at a time.  Then the status, read
- * from the status register so that the interrupt is acknowledged.
+ * apart by its timestamp).  An interrupt that finds the drive still
+ * busy is stale (raised as nIEN was cleared) and waited past.  A block
+ * request arriving meanwhile is refused with -EBUSY: one request at a
+ * time.  OK or -ETIMEDOUT.
  */
 static int wait_irq(void)
 {
@@ -110,7 +133,8 @@ static int wait_irq(void)
 		if (sef_receive_status(ANY, &m, &st) != OK)
 			continue;
 		if (is_ipc_notify(st) && m.m_source == HARDWARE &&
-		    (m.notify.interrupts & (1u << ATA_HOOK_BIT)))
+		    (m.notify.interrupts & (1u << ATA_HOOK_BIT)) &&
+		    !(inb_reg(ATA_CTL) & ST_BSY))
 			break;
 		if (is_ipc_notify(st) && m.m_source == CLOCK &&
 		    m.notify.timestamp >= deadline)
@@ -120,7 +144,37 @@ static int wait_irq(void)
 					  m.bdev_rq.id, -EBUSY);
 	}
 	sys_setalarm(0, NULL);
-	int s = poll_not_busy();
+	return OK;
+}
+
+/* Poll the alternate status up to n times; true once BSY is clear. */
+static bool poll_briefly(int n)
+{
+	for (int i = 0; i < n; i++)
+		if (!(inb_reg(ATA_CTL) & ST_BSY))
+			return true;
+	return false;
+}
+
+/*
+ * Wait until the drive has finished the current step of a command:
+ * poll first, then unmask its interrupt and sleep until it comes (the
+ * status is checked once more after unmasking, as a drive finishing in
+ * between may raise no interrupt).  Then the status, read from the
+ * status register so that any interrupt is acknowledged, or
+ * -ETIMEDOUT.
+ */
+static int wait_drive(void)
+{
+	int r = OK;
+
+	if (!poll_briefly(FAST_POLLS)) {
+		outb_reg(ATA_CTL, 0);
+		if (!poll_briefly(1))
+			r = wait_irq();
+		outb_reg(ATA_CTL, CTL_NIEN);
+	}
+	int s = r == OK ? poll_not_busy() : r;
 	if (s >= 0)
 		s = status();
 	return s;
@@ -142,11 +196,11 @@ static int issue(uint8_t cmd, uint32_t lba, unsigned n)
 	return OK;
 }
 
-/* Move one sector of 16-bit words through the data register. */
-static int pio_words(bool out, uint8_t *buf)
+/* Move one DRQ block of n sectors through the data register. */
+static int pio_block(bool out, uint8_t *buf, unsigned n)
 {
 	return sys_sdevio((out ? DIO_OUT : DIO_IN) | DIO_WORD,
-			  ATA_BASE + REG_DATA, buf, ATA_SECTOR / 2);
+			  ATA_BASE + REG_DATA, buf, n * (ATA_SECTOR / 2));
 }
 
 static void model_of(const uint16_t *id, char *model)
@@ -184,6 +238,8 @@ int ata_reset(void)
 	uint8_t s = inb_reg(ATA_CTL);
 	if (s == 0xff || s == 0)
 		return OK; /* no controller or no master: identify says so */
+	if (!(s & (ST_BSY | ST_DRQ)))
+		return OK; /* in no command: nothing to end */
 	outb_reg(ATA_CTL, CTL_NIEN | CTL_SRST);
 	for (int i = 0; i < 8; i++)
 		(void)inb_reg(ATA_CTL); /* SRST must stay set for 5 us */
@@ -194,6 +250,27 @@ int ata_reset(void)
 		return -ETIMEDOUT;
 	select_master(); /* the reset may change the selection */
 	return poll_ready();
+}
+
+/*
+ * Ask for READ/WRITE MULTIPLE with blocks of up to MULT_MAX sectors if
+ * IDENTIFY word id_mult says the drive can; otherwise stay with one
+ * sector per block.  Polled: interrupts are masked at init.
+ */
+static void set_multiple(uint16_t id_mult)
+{
+	unsigned want = id_mult & 0xff;
+
+	mult = 1;
+	if (want > MULT_MAX)
+		want = MULT_MAX;
+	while (want & (want - 1))
+		want &= want - 1; /* a power of two, as drives expect */
+	if (want < 2 || issue(CMD_SET_MUL, 0, want) != OK)
+		return;
+	int s = poll_not_busy();
+	if (s >= 0 && !(s & (ST_ERR | ST_DF)))
+		mult = want;
 }
 
 int ata_identify(struct ata_disk *d)
@@ -213,21 +290,25 @@ int ata_identify(struct ata_disk *d)
 	int r = poll_drq();
 	if (r != OK)
 		return r == -EIO ? -ENODEV : r;
-	if ((r = pio_words(false, (uint8_t *)id)) != OK)
+	if ((r = pio_block(false, (uint8_t *)id, 1)) != OK)
 		return r;
 	d->sectors = id[ID_LBA28_LO] | (uint32_t)id[ID_LBA28_HI] << 16;
 	model_of(id, d->model);
-	return d->sectors == 0 ? -ENODEV : OK;
+	if (d->sectors == 0)
+		return -ENODEV;
+	set_multiple(id[ID_MULT_MAX]);
+	d->mult = mult;
+	d->wcache = (id[ID_FEATURES] & ID_F_WCACHE) != 0;
+	d->dma = false;
+	return OK;
 }
 
 int ata_irq_hook(void)
 {
 	int hook = ATA_HOOK_BIT;
-	int r = sys_irqctl(IRQ_SETPOLICY, ATA_IRQ, IRQ_REENABLE, &hook);
 
-	if (r == OK)
-		outb_reg(ATA_CTL, 0); /* nIEN off: the drive interrupts */
-	return r;
+	outb_reg(ATA_CTL, CTL_NIEN); /* unmasked only by slow waits */
+	return sys_irqctl(IRQ_SETPOLICY, ATA_IRQ, IRQ_REENABLE, &hook);
 }
 
 void ata_ack(void)
@@ -242,30 +323,89 @@ static int check(int s)
 	return (s & (ST_ERR | ST_DF)) ? -EIO : OK;
 }
 
-int ata_pio(bool write, uint32_t lba, unsigned n, uint8_t *buf)
+/* Read n sectors of a command already issued, a DRQ block a time. */
+static int pio_in(unsigned n, uint8_t *buf)
 {
-	int r = issue(write ? CMD_WRITE : CMD_READ, lba, n);
+	int r = OK;
 
-	for (unsigned i = 0; r == OK && i < n; i++) {
-		uint8_t *sec = buf + (size_t)i * ATA_SECTOR;
-		if (write) {
-			r = poll_drq();
-			if (r == OK)
-				r = pio_words(true, sec);
-			if (r == OK)
-				r = check(wait_irq());
-		} else {
-			int s = wait_irq();
-			r = check(s);
-			if (r == OK && !(s & ST_DRQ))
-				r = -EIO;
-			if (r == OK)
-				r = pio_words(false, sec);
-		}
+	for (unsigned i = 0; r == OK && i < n; i += mult) {
+		unsigned blk = n - i < mult ? n - i : mult;
+		int s = wait_drive();
+		r = check(s);
+		if (r == OK && !(s & ST_DRQ))
+			r = -EIO;
+		if (r == OK)
+			r = pio_block(false, buf + (size_t)i * ATA_SECTOR, blk);
 	}
-	if (r == OK && write)
-		r = issue(CMD_FLUSH, 0, 0);
-	if (r == OK && write)
-		r = check(wait_irq());
 	return r;
+}
+
+/* Write n sectors of a command already issued. */
+static int pio_out(unsigned n, uint8_t *buf)
+{
+	int r = OK;
+
+	for (unsigned i = 0; r == OK && i < n; i += mult) {
+		unsigned blk = n - i < mult ? n - i : mult;
+		r = poll_drq();
+		if (r == OK)
+			r = pio_block(true, buf + (size_t)i * ATA_SECTOR, blk);
+		if (r == OK)
+			r = check(wait_drive());
+	}
+	return r;
+}
+
+int ata_flush(void)
+{
+	int r = issue(CMD_FLUSH, 0, 0);
+
+	return r == OK ? check(wait_drive()) : r;
+}
+
+/* n sectors at lba by PIO. */
+static int pio(bool write, uint32_t lba, unsigned n, uint8_t *buf)
+{
+	uint8_t cmd = write ? (mult > 1 ? CMD_WRIT_MUL : CMD_WRITE) :
+			      (mult > 1 ? CMD_READ_MUL : CMD_READ);
+	int r = issue(cmd, lba, n);
+
+	if (r != OK)
+		return r;
+	return write ? pio_out(n, buf) : pio_in(n, buf);
+}
+
+/*
+ * n sectors at lba by DMA: OK, -EIO, or -EAGAIN if the drive is still
+ * in the command after the transfer was stopped (hardware that aborts a
+ * stopped transfer, unlike QEMU: see ata_dma.c).
+ */
+static int dma(bool write, uint32_t lba, unsigned n, uint8_t *buf)
+{
+	int r = ata_dma_prepare(write, buf, (size_t)n * ATA_SECTOR);
+
+	if (r == OK)
+		r = issue(write ? CMD_WRIT_DMA : CMD_READ_DMA, lba, n);
+	if (r == OK)
+		r = ata_dma_run(write);
+	if (r != OK)
+		return r;
+	if (inb_reg(ATA_CTL) & (ST_BSY | ST_DRQ))
+		return -EAGAIN;
+	return check(status());
+}
+
+int ata_rw(struct ata_disk *d, bool write, uint32_t lba, unsigned n,
+	   uint8_t *buf)
+{
+	if (d->dma) {
+		int r = dma(write, lba, n, buf);
+		if (r != -EAGAIN)
+			return r;
+		printf("ata: a stopped DMA transfer did not complete; PIO\n");
+		d->dma = false;
+		if ((r = ata_reset()) != OK)
+			return r;
+	}
+	return pio(write, lba, n, buf);
 }

@@ -1,3 +1,3 @@
 PROG := ata
-SRCS := ata.c ata_hw.c
+SRCS := ata.c ata_hw.c ata_dma.c
 LIBS := blockdriver sys

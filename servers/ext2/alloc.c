@@ -10,15 +10,23 @@
 
 #include "ext2_priv.h"
 
-/* Index of a clear bit in bits [0, n) of map, searching from start and
- * wrapping; -1 if all are set. */
+/*
+ * Index of a clear bit in bits [0, n) of map, searching from start and
+ * wrapping; -1 if all are set.  Whole bytes of set bits are passed over
+ * at once (a group's bitmap is mostly full ahead of the free space).
+ */
 static long bitmap_find_clear(const uint8_t *map, uint32_t n, uint32_t start)
 {
-	for (uint32_t k = 0; k < n; k++) {
+	for (uint32_t k = 0; k < n;) {
 		uint32_t i = (start + k) % n;
 
+		if (i % 8 == 0 && i + 8 <= n && map[i / 8] == 0xff) {
+			k += 8; /* bits examined twice near the wrap are set */
+			continue;
+		}
 		if ((map[i / 8] & (1u << (i % 8))) == 0)
 			return (long)i;
+		k++;
 	}
 	return -1;
 }

@@ -6,27 +6,15 @@
  * ext2_bdirty() marks it changed, ext2_bput() lets it go.  An unheld
  * buffer is recycled least recently used first, written back first if
  * dirty.  ext2_cache_flush() writes every dirty buffer (the data half of
- * ext2_sync).
+ * ext2_sync).  A buffer is written back together with the dirty
+ * buffers of its neighbours on disk, one request for the run.
+ * ext2_cached() tells whether a block has a buffer, for
+ * readers that bypass the cache (file.c reads runs of blocks directly).
  */
 #include <axo/errno.h>
 #include <axo/fmt.h>
 
 #include "ext2_priv.h"
-
-/* Write one dirty buffer back; OK or -EIO. */
-static int cache_write(struct ext2_fs *fs, struct ext2_buf *b)
-{
-	int r;
-
-	if (!b->valid || !b->dirty)
-		return OK;
-	r = fs->dev.write(fs->dev.ctx, (uint64_t)b->blk * fs->block_size,
-			  b->data, fs->block_size);
-	if (r != OK)
-		return -EIO;
-	b->dirty = false;
-	return OK;
-}
 
 /* The cached buffer of blk, or NULL. */
 static struct ext2_buf *cache_find(struct ext2_fs *fs, uint32_t blk)
@@ -36,6 +24,59 @@ static struct ext2_buf *cache_find(struct ext2_fs *fs, uint32_t blk)
 			return &fs->buf[i];
 	}
 	return NULL;
+}
+
+/*
+ * The dirty buffers of the blocks around b's (itself dirty) that follow
+ * each other on disk, at most EXT2_RUN_BYTES of them, into run in block
+ * order; their number.
+ */
+static uint32_t dirty_run(struct ext2_fs *fs, struct ext2_buf *b,
+			  struct ext2_buf **run)
+{
+	uint32_t max = EXT2_RUN_BYTES / fs->block_size, first = b->blk, k = 0;
+	struct ext2_buf *n;
+
+	while (b->blk - first + 1 < max && first > 1 &&
+	       (n = cache_find(fs, first - 1)) && n->dirty)
+		first--;
+	while (k < max && (n = cache_find(fs, first + k)) && n->dirty)
+		run[k++] = n;
+	return k;
+}
+
+/*
+ * Write b back if it is dirty, and with it the dirty buffers of the
+ * blocks next to it on disk: one device request for the run.  OK or
+ * -EIO (then every buffer of the run stays dirty).
+ */
+static int cache_write(struct ext2_fs *fs, struct ext2_buf *b)
+{
+	static uint8_t stage[EXT2_RUN_BYTES];
+	struct ext2_buf *run[EXT2_RUN_BYTES / EXT2_MIN_BLOCK] = { b };
+	const uint8_t *src = b->data;
+
+	if (!b->valid || !b->dirty)
+		return OK;
+	uint32_t k = dirty_run(fs, b, run);
+	if (k > 1) {
+		for (uint32_t i = 0; i < k; i++)
+			memcpy(stage + (size_t)i * fs->block_size, run[i]->data,
+			       fs->block_size);
+		src = stage;
+	}
+	if (fs->dev.write(fs->dev.ctx, (uint64_t)run[0]->blk * fs->block_size,
+			  src, (size_t)k * fs->block_size) != OK)
+		return -EIO;
+	for (uint32_t i = 0; i < k; i++)
+		run[i]->dirty = false;
+	return OK;
+}
+
+/* Whether block blk has a buffer (its contents may differ from the disk's). */
+bool ext2_cached(struct ext2_fs *fs, uint32_t blk)
+{
+	return cache_find(fs, blk) != NULL;
 }
 
 /* An unheld buffer to reuse, written back and invalid; NULL if none. */

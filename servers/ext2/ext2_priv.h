@@ -9,9 +9,11 @@
 
 #include "ext2.h"
 
-#define EXT2_NBUF      64   /* blocks in the write-back cache */
-#define EXT2_MAX_BLOCK 4096 /* the largest block size we mount */
-#define EXT2_GD_BYTES  8192 /* group descriptors: 256 groups */
+#define EXT2_NBUF      64    /* blocks in the write-back cache */
+#define EXT2_MAX_BLOCK 4096  /* the largest block size we mount */
+#define EXT2_MIN_BLOCK 1024  /* the smallest */
+#define EXT2_RUN_BYTES 32768 /* the longest run the cache writes at once */
+#define EXT2_GD_BYTES  8192  /* group descriptors: 256 groups */
 
 struct ext2_buf {
 	uint32_t blk;
@@ -50,6 +52,7 @@ void ext2_bput(struct ext2_buf *b);
 void ext2_bdirty(struct ext2_buf *b);
 int ext2_cache_flush(struct ext2_fs *fs);
 void ext2_cache_forget(struct ext2_fs *fs, uint32_t blk);
+bool ext2_cached(struct ext2_fs *fs, uint32_t blk);
 
 /* balloc.c and ialloc.c */
 int ext2_balloc(struct ext2_fs *fs, uint32_t goal, uint32_t *blk);

@@ -28,6 +28,62 @@ static int file_get(struct ext2_fs *fs, uint32_t ino, struct ext2_node *n)
 }
 
 /*
+ * How many blocks from logical block lblk on, which maps to the uncached
+ * physical block pblk, follow each other on disk and are not cached
+ * either: at least 1, at most max.
+ */
+static uint32_t run_length(struct ext2_fs *fs, struct ext2_node *node,
+			   uint64_t lblk, uint32_t pblk, uint32_t max)
+{
+	uint32_t k = 1, next;
+
+	while (k < max && ext2_bmap(fs, node, lblk + k, false, &next) == OK &&
+	       next == pblk + k && next < fs->sb.s_blocks_count &&
+	       !ext2_cached(fs, next))
+		k++;
+	return k;
+}
+
+/*
+ * Read the file bytes at pos into dst, at most left of them, from one
+ * block or, when whole uncached blocks are wanted, from a run of them
+ * that lies contiguously on disk (one device request, past the cache).
+ * The bytes read or -E*.
+ */
+static long read_some(struct ext2_fs *fs, struct ext2_node *node, uint64_t pos,
+		      uint8_t *dst, size_t left)
+{
+	uint32_t in = (uint32_t)(pos % fs->block_size), pblk;
+	uint64_t lblk = pos / fs->block_size;
+	size_t chunk = fs->block_size - in;
+	struct ext2_buf *b;
+	int r = ext2_bmap(fs, node, lblk, false, &pblk);
+
+	if (chunk > left)
+		chunk = left;
+	if (r != OK)
+		return r;
+	if (pblk == 0) {
+		memset(dst, 0, chunk);
+		return (long)chunk;
+	}
+	if (in == 0 && chunk == fs->block_size &&
+	    pblk < fs->sb.s_blocks_count && !ext2_cached(fs, pblk)) {
+		uint32_t k = run_length(fs, node, lblk, pblk,
+					(uint32_t)(left / fs->block_size));
+		chunk = (size_t)k * fs->block_size;
+		r = fs->dev.read(fs->dev.ctx, (uint64_t)pblk * fs->block_size,
+				 dst, chunk);
+		return r == OK ? (long)chunk : -EIO;
+	}
+	if ((r = ext2_bget(fs, pblk, false, &b)) != OK)
+		return r;
+	memcpy(dst, b->data + in, chunk);
+	ext2_bput(b);
+	return (long)chunk;
+}
+
+/*
  * Read up to n bytes at off of regular file ino into buf.  Returns the
  * bytes read (0 at or past the end; holes read as zeros) or -E*.
  */
@@ -49,24 +105,11 @@ long ext2_read(struct ext2_fs *fs, uint32_t ino, uint64_t off, void *buf,
 	if (n > EXT2_IO_MAX)
 		n = EXT2_IO_MAX;
 	while (done < n) {
-		uint64_t pos = off + done;
-		uint32_t in = (uint32_t)(pos % fs->block_size), pblk;
-		size_t chunk = fs->block_size - in;
-		struct ext2_buf *b;
-
-		if (chunk > n - done)
-			chunk = n - done;
-		r = ext2_bmap(fs, &node, pos / fs->block_size, false, &pblk);
-		if (r == OK && pblk == 0) {
-			memset((uint8_t *)buf + done, 0, chunk);
-		} else if (r == OK &&
-			   (r = ext2_bget(fs, pblk, false, &b)) == OK) {
-			memcpy((uint8_t *)buf + done, b->data + in, chunk);
-			ext2_bput(b);
-		}
-		if (r != OK)
-			return done > 0 ? (long)done : r;
-		done += chunk;
+		long got = read_some(fs, &node, off + done,
+				     (uint8_t *)buf + done, n - done);
+		if (got < 0)
+			return done > 0 ? (long)done : got;
+		done += (size_t)got;
 	}
 	return (long)done;
 }

@@ -8,7 +8,7 @@
  */
 #include "fs.h"
 
-#define CHUNK 4096
+#define CHUNK 32768 /* bytes per ext2 call: runs of blocks read at once */
 
 static uint8_t io_buf[CHUNK];
 

@@ -3,7 +3,8 @@
  * Host tests of the ext2 core's file calls against images made by mke2fs:
  * reading what mke2fs wrote, writing and reading back files of many
  * sizes (direct, indirect and double indirect blocks), holes, truncation
- * both ways, a full disk and 4 KiB blocks.  Every test ends with a clean
+ * both ways, a full disk, 4 KiB blocks, and that runs of contiguous blocks
+ * move in one device request each way.  Every test ends with a clean
  * `e2fsck -fn` of the image.
  */
 // UNIT_SOURCES: servers/ext2/alloc.c servers/ext2/bmap.c servers/ext2/cache.c
@@ -295,6 +296,87 @@ static void ext2_block_size_2048_write_read_back(void)
 	img_finish(&im);
 }
 
+/* Device requests seen by the counting device: longer than a block, and
+ * the longest, of each kind. */
+static struct {
+	unsigned int long_reads;
+	size_t max_read, max_write;
+} io_seen;
+
+static int counting_read(void *ctx, uint64_t off, void *buf, size_t n)
+{
+	if (n > 1024)
+		io_seen.long_reads++;
+	if (n > io_seen.max_read)
+		io_seen.max_read = n;
+	return img_read(ctx, off, buf, n);
+}
+
+static int counting_write(void *ctx, uint64_t off, const void *buf, size_t n)
+{
+	if (n > io_seen.max_write)
+		io_seen.max_write = n;
+	return img_write(ctx, off, buf, n);
+}
+
+/* Like img_mount, on a device that counts its requests in io_seen. */
+static int mount_counted(struct img *im)
+{
+	im->fd = open(im->path, O_RDWR);
+	if (im->fd < 0)
+		return -EIO;
+	im->dev =
+		(struct ext2_dev){ counting_read, counting_write, img_now, im };
+	return ext2_mount(&im->dev, &im->fs);
+}
+
+static void ext2_read_of_contiguous_blocks_is_one_device_request(void)
+{
+	static uint8_t data[12 * 1024], back[12 * 1024];
+	struct img im;
+	uint32_t ino = 0;
+
+	img_fill(data, sizeof(data), 0, 8);
+	expect_true("image made",
+		    img_begin(&im) &&
+			    img_stage_file(&im, "run.bin", data,
+					   sizeof(data)) &&
+			    img_mkfs(&im, "-b 1024 -I 128", "4M") &&
+			    mount_counted(&im) == OK);
+	expect_eq_int("lookup", OK,
+		      ext2_lookup(im.fs, EXT2_ROOT_INO, "run.bin", &ino));
+	io_seen.long_reads = 0;
+	io_seen.max_read = 0;
+	expect_eq_int("read", (long)sizeof(data),
+		      ext2_read(im.fs, ino, 0, back, sizeof(back)));
+	expect_true("contents", memcmp(data, back, sizeof(data)) == 0);
+	expect_eq_int("device reads longer than a block", 1,
+		      (int)io_seen.long_reads);
+	expect_eq_u64("longest device read", sizeof(data), io_seen.max_read);
+	img_finish(&im);
+}
+
+static void ext2_sync_writes_runs_of_dirty_blocks_up_to_32k(void)
+{
+	static uint8_t data[100 * 1024];
+	struct img im;
+	uint32_t ino = 0;
+
+	img_fill(data, sizeof(data), 0, 9);
+	expect_true("image made",
+		    img_begin(&im) && img_mkfs(&im, "-b 1024 -I 128", "4M") &&
+			    mount_counted(&im) == OK);
+	expect_eq_int("create", OK,
+		      ext2_create(im.fs, EXT2_ROOT_INO, "w.bin", 0644, 0, 0,
+				  &ino));
+	io_seen.max_write = 0;
+	expect_eq_int("write", (long)sizeof(data),
+		      ext2_write(im.fs, ino, 0, data, sizeof(data)));
+	expect_eq_int("sync", OK, ext2_sync(im.fs));
+	expect_eq_u64("longest device write", 32 * 1024, io_seen.max_write);
+	img_finish(&im);
+}
+
 int main(void)
 {
 	static const struct unit_test tests[] = {
@@ -308,6 +390,8 @@ int main(void)
 		UNIT_TEST(ext2_unlinked_busy_inode_lives_until_release),
 		UNIT_TEST(ext2_block_size_4096_write_read_back),
 		UNIT_TEST(ext2_block_size_2048_write_read_back),
+		UNIT_TEST(ext2_read_of_contiguous_blocks_is_one_device_request),
+		UNIT_TEST(ext2_sync_writes_runs_of_dirty_blocks_up_to_32k),
 	};
 
 	return unit_run(tests, UNIT_COUNT(tests));

@@ -123,6 +123,32 @@ static void blockdev_written_sectors_read_back(void)
 	expect_true(is_disk_sector(buf, 6000 + NBUF));
 }
 
+/*
+ * Requests longer than the drive's 16-sector DRQ block, ending in a part
+ * of one: 34 sectors read, 17 written and read back.  The buffer is on
+ * the stack: ktest's children copy its bss.
+ */
+static void blockdev_long_requests_cross_drq_blocks(void)
+{
+	uint8_t big[34 * SECTOR];
+	uint8_t *out = big, *back = big + 17 * SECTOR;
+	const uint32_t wpos = 7500 * SECTOR, half = 17 * SECTOR;
+
+	expect_eq(sizeof(big), bdev_io(false, (FIRST_FREE + 200) * SECTOR, big,
+				       sizeof(big)));
+	for (uint32_t s = 0; s < 34; s++)
+		expect_true(
+			is_disk_sector(big + s * SECTOR, FIRST_FREE + 200 + s));
+	for (uint32_t i = 0; i < half; i++)
+		out[i] = (uint8_t)(i * 7 + 3);
+	expect_eq(half, bdev_io(true, wpos, out, half));
+	memset(back, 0, half);
+	expect_eq(half, bdev_io(false, wpos, back, half));
+	expect_eq(0, memcmp(back, out, half));
+	expect_eq(SECTOR, bdev_io(false, wpos + half, back, SECTOR));
+	expect_true(is_disk_sector(back, 7517));
+}
+
 static void blockdev_unaligned_offset_or_count_is_einval(void)
 {
 	expect_eq(-EINVAL, bdev_io(false, 1, buf, SECTOR));
@@ -174,6 +200,8 @@ const struct test_case blockdev_tests[] = {
 	  blockdev_reads_known_sectors_of_the_test_disk },
 	{ "blockdev_written_sectors_read_back",
 	  blockdev_written_sectors_read_back },
+	{ "blockdev_long_requests_cross_drq_blocks",
+	  blockdev_long_requests_cross_drq_blocks },
 	{ "blockdev_unaligned_offset_or_count_is_einval",
 	  blockdev_unaligned_offset_or_count_is_einval },
 	{ "blockdev_last_sector_reads_and_past_the_end_gives_0",
