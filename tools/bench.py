@@ -26,14 +26,10 @@ from qemu import add_boot_args, boot, qemu_cmd  # noqa: E402
 # Anywhere in a line: the console shell's prompt may precede a figure.
 FIGURE = re.compile(r"\b([a-z_0-9]+): (\d+) (insn|ns)$")
 
-# Figures that wait for the emulated disk.  QEMU completes IDE PIO
-# requests on host threads, and the ata driver polls for them (a halted
-# CPU would jump virtual time to the next tick), so how many instructions
-# a wait takes depends on the host: these repeat only roughly, and are
-# reported with both runs' values and their spread instead of being
-# required to match.  With bus-master DMA (when the driver is privileged
-# for it) they repeat exactly (README, "Benchmarking").
-DISK_BOUND = {"boot_to_shell", "file_write_1mib", "file_read_1mib"}
+# The disk-bound figures (boot_to_shell, file_*_1mib) repeat exactly too:
+# the ata driver uses bus-master DMA, which QEMU completes when the guest
+# stops the transfer, after a fixed number of instructions (README,
+# "Benchmarking"); with PIO they would depend on the host.
 
 
 def run_once(args):
@@ -77,13 +73,6 @@ def boot_figures(args, initrd, append, disk=None):
     return figures
 
 
-def spread(a, b):
-    """', differ by p%' for two figures that differ, else ''."""
-    if b is None or a == b:
-        return ""
-    return f", differ by {abs(a - b) * 100 / max(a, b):.1f}%"
-
-
 def main():
     ap = argparse.ArgumentParser()
     add_boot_args(ap, timeout=300)
@@ -95,18 +84,12 @@ def main():
 
     first, second = run_once(args), run_once(args)
     for name, (value, unit) in first.items():
-        if name in DISK_BOUND:
-            other = second.get(name, (None, unit))[0]
-            print(f"{name}: {value} {unit} (disk-bound; second run {other}"
-                  f"{spread(value, other)})")
-        else:
-            print(f"{name}: {value} {unit}")
-    exact = {k: v for k, v in first.items() if k not in DISK_BOUND}
-    diff = {k: (v, second.get(k)) for k, v in exact.items()
+        print(f"{name}: {value} {unit}")
+    diff = {k: (v, second.get(k)) for k, v in first.items()
             if second.get(k) != v}
     if diff or set(first) != set(second):
         sys.exit(f"bench: figures differ between two runs: {diff}")
-    print("bench: two runs gave identical figures (disk-bound ones aside)")
+    print("bench: two runs gave identical figures")
     least = min_mem(args)
     if least is None:
         sys.exit(f"bench: the system did not run in {MEM_STEPS[0]} MiB")

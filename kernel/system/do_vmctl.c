@@ -5,6 +5,11 @@
  * user address space, and take and resume page faults.  A page fault stops
  * the process (RTS_PAGEFAULT) and notifies VM from HARDWARE; VM fetches it
  * with GET_PAGEFAULT, fixes the mapping and RESUMEs, or kills the process.
+ *
+ * All of that belongs to VM (and the root process, which plays VM in the
+ * kernel test image).  Any other holder of SYS_VMCTL — a driver doing DMA
+ * — may only look up its own pages: the physical addresses it gives the
+ * device.
  */
 #include "../kernel.h"
 
@@ -56,17 +61,29 @@ static int get_pagefault(struct sys_vmctl_msg *v)
 	return OK;
 }
 
+/* May caller make request on p's address space? */
+static bool vmctl_allowed(const struct proc *caller, const struct proc *p,
+			  int request)
+{
+	if (caller->priv->flags & (VM_SYS_PROC | ROOT_SYS_PROC))
+		return true;
+	return request == VMCTL_LOOKUP && p == caller;
+}
+
 int do_vmctl(struct proc *caller, message *m)
 {
 	struct sys_vmctl_msg *v = &m->sys_vmctl;
 	struct proc *p;
 	int r;
 
+	if (v->request == VMCTL_GET_PAGEFAULT &&
+	    !vmctl_allowed(caller, caller, v->request))
+		return -EPERM;
 	if (v->request == VMCTL_GET_PAGEFAULT)
 		return get_pagefault(v);
 	if ((r = endpoint_lookup_self(caller, v->endpt, &p)) != OK)
 		return r;
-	if (is_task(p))
+	if (is_task(p) || !vmctl_allowed(caller, p, v->request))
 		return -EPERM;
 	switch (v->request) {
 	case VMCTL_MAP:

@@ -81,7 +81,7 @@ struct rproc {
 /* The hardware a driver may touch. */
 struct boot_device {
 	int nr_io;
-	struct io_range io[2];
+	struct io_range io[4];
 	int irq; /* -1: none */
 };
 

@@ -22,6 +22,8 @@ static const int ds_calls[] = { BASE_CALLS, 0 };
 static const int vfs_calls[] = { BASE_CALLS, SYS_VIRCOPY, 0 };
 static const int fs_calls[] = { BASE_CALLS, 0 };
 static const int driver_calls[] = { BASE_CALLS, DRIVER_CALLS, 0 };
+/* ata does bus-master DMA: it looks its buffers' pages up (only that). */
+static const int ata_calls[] = { BASE_CALLS, DRIVER_CALLS, SYS_VMCTL, 0 };
 static const int vm_calls[] = { BASE_CALLS, SYS_VMCTL, SYS_VIRCOPY, SYS_FORK,
 				SYS_CLEAR,  SYS_KILL,  SYS_UPDATE,  0 };
 static const int pm_calls[] = { BASE_CALLS,  SYS_EXEC,	    SYS_CLEAR,
@@ -39,9 +41,17 @@ static const char *const ext2_peers[] = { "ds", "ata", NULL };
 static const char *const chr_peers[] = { "ds", NULL };
 static const char *const tty_peers[] = { "ds", "pm", NULL };
 
-static const struct boot_device ata_device = {
-	2, { { 0x1f0, 0x1f7 }, { 0x3f6, 0x3f6 } }, 14
-};
+/*
+ * The primary IDE channel, and for DMA the PCI configuration ports and
+ * the channel's bus-master registers (BAR4 of the PIIX IDE function,
+ * where SeaBIOS puts it on QEMU's pc machine).
+ */
+static const struct boot_device ata_device = { 4,
+					       { { 0x1f0, 0x1f7 },
+						 { 0x3f6, 0x3f6 },
+						 { 0xcf8, 0xcff },
+						 { 0xc040, 0xc047 } },
+					       14 };
 static const struct boot_device tty_device = { 1, { { 0x3f8, 0x3ff } }, 4 };
 
 /*
@@ -67,7 +77,7 @@ static const struct boot_priv boot_table[] = {
 	{ "tty", 0, DRIVER(TTY_MAJOR), .calls = driver_calls,
 	  .peers = tty_peers, .device = &tty_device },
 	{ "ata", 0, DRIVER(ATA_MAJOR), .sys_flags = SF_NO_BIN_EXP,
-	  .calls = driver_calls, .peers = chr_peers, .device = &ata_device },
+	  .calls = ata_calls, .peers = chr_peers, .device = &ata_device },
 };
 
 const struct boot_priv *boot_priv_find(const char *label)

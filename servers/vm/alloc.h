@@ -18,8 +18,14 @@
 #include <axo/kinfo.h>
 #include <axo/errno.h>
 
-/* The kernel identity-maps at most USER_BASE bytes: no frame lies above. */
-#define VM_MAX_FRAMES (USER_BASE / PAGE_SIZE)
+/*
+ * The memory VM manages: the first 256 MiB (the kernel identity-maps at
+ * most USER_BASE bytes, 1 GiB).  Each frame costs VM 2.25 bytes of bss,
+ * in VM and in its standby replica alike, so 256 MiB keeps VM at about
+ * 300 KiB and the whole system within 8 MiB; memory above is not used.
+ */
+#define VM_MAX_FRAMES ((256u << 20) / PAGE_SIZE)
+_Static_assert(VM_MAX_FRAMES <= USER_BASE / PAGE_SIZE, "frames above 1 GiB");
 
 void frames_init(phys_bytes mem_total, const struct mem_range *free, int nr);
 int frame_claim(phys_bytes pa);
