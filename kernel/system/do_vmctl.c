@@ -8,8 +8,8 @@
  *
  * All of that belongs to VM (and the root process, which plays VM in the
  * kernel test image).  Any other holder of SYS_VMCTL — a driver doing DMA
- * — may only look up its own pages: the physical addresses it gives the
- * device.
+ * — may only look up its own pages (the physical addresses it gives the
+ * device) and drop its own mappings, which harms nobody else.
  */
 #include "../kernel.h"
 
@@ -67,7 +67,8 @@ static bool vmctl_allowed(const struct proc *caller, const struct proc *p,
 {
 	if (caller->priv->flags & (VM_SYS_PROC | ROOT_SYS_PROC))
 		return true;
-	return request == VMCTL_LOOKUP && p == caller;
+	return (request == VMCTL_LOOKUP || request == VMCTL_UNMAP) &&
+	       p == caller;
 }
 
 int do_vmctl(struct proc *caller, message *m)

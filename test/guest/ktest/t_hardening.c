@@ -107,6 +107,51 @@ static void vm_mapping_phys_page0_cannot_fault_kernel(void)
 				       sizeof(w)));
 }
 
+/*
+ * In a system child holding every kernel call but not VM's flag: what
+ * sys_vmctl still lets it do (look its own pages up, as a DMA driver
+ * does, and drop its own mappings), and what not (map a physical page,
+ * touch another address space, take page faults).  0, or the number of
+ * the first check that failed.
+ */
+static int vmctl_as_a_driver(uint32_t unused)
+{
+	vir_bytes va = (vir_bytes)&ktest_ep & ~(vir_bytes)(PAGE_SIZE - 1);
+	struct sys_vmctl_msg own = { .request = VMCTL_LOOKUP,
+				     .endpt = SELF,
+				     .vaddr = va };
+	struct sys_vmctl_msg other = { .request = VMCTL_LOOKUP,
+				       .endpt = ktest_ep,
+				       .vaddr = va };
+	struct sys_vmctl_msg map = { .request = VMCTL_MAP,
+				     .endpt = SELF,
+				     .vaddr = PAGE0_VA,
+				     .len = PAGE_SIZE };
+	struct sys_vmctl_msg fault = { .request = VMCTL_GET_PAGEFAULT };
+
+	(void)unused;
+	if (sys_vmctl(&own) != OK || !(own.flags & VMF_PRESENT))
+		return 1;
+	if (sys_vmctl(&other) != -EPERM)
+		return 2;
+	map.paddr = own.paddr;
+	if (sys_vmctl(&map) != -EPERM)
+		return 3;
+	if (sys_vmctl(&fault) != -EPERM)
+		return 4;
+	return 0;
+}
+
+static void driver_vmctl_only_looks_up_its_own_pages(void)
+{
+	endpoint_t c;
+	int result = -1;
+
+	expect_eq(OK, spawn_sys(vmctl_as_a_driver, 0, &c));
+	expect_eq(OK, child_wait(c, &result));
+	expect_eq(0, result);
+}
+
 /* ---- 5. stale notify bit after privctl changes the priv id ---- */
 static int notify_target(uint32_t target)
 {
@@ -265,6 +310,8 @@ const struct test_case hardening_tests[] = {
 	  senda_unreadable_message_is_not_a_received_message },
 	{ "vm_mapping_phys_page0_cannot_fault_kernel",
 	  vm_mapping_phys_page0_cannot_fault_kernel },
+	{ "driver_vmctl_only_looks_up_its_own_pages",
+	  driver_vmctl_only_looks_up_its_own_pages },
 	{ "user_with_df_set_cannot_corrupt_kernel",
 	  user_with_df_set_cannot_corrupt_kernel },
 	{ NULL, NULL },
