@@ -256,6 +256,12 @@ void rs_terminated(struct rproc *rp, int signo)
 	rp->flags &= ~RS_INITIALIZING;
 	printf("rs: %s (endpoint %d) died: signal %d%s\n", rp->label,
 	       rp->endpoint, signo, in_init ? " during its init" : "");
+	/*
+	 * A core server whose new instance died in its init is lost (for
+	 * VM, nobody could even remove the corpses): say why and halt.
+	 */
+	if (in_init && (rp->sys_flags & SF_CORE_SRV))
+		rs_halt(rp->label, "its new instance died during its init");
 	if (rp->corpse != NONE) { /* the successor died too */
 		rs_destroy(rp->corpse);
 		rp->corpse = NONE;
