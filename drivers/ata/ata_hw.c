@@ -62,9 +62,6 @@
 #define ID_FEATURES  85 /* features enabled */
 #define ID_F_WCACHE  0x20
 
-/* Sectors per DRQ block: 1, or what SET MULTIPLE MODE agreed on. */
-static unsigned mult = 1;
-
 static uint8_t inb_reg(uint32_t port)
 {
 	uint32_t v = 0xff; /* what a floating bus reads */
@@ -254,23 +251,22 @@ int ata_reset(void)
 
 /*
  * Ask for READ/WRITE MULTIPLE with blocks of up to MULT_MAX sectors if
- * IDENTIFY word id_mult says the drive can; otherwise stay with one
- * sector per block.  Polled: interrupts are masked at init.
+ * IDENTIFY word id_mult says the drive can.  Returns the sectors per DRQ
+ * block agreed on (1: plain READ/WRITE).  Polled: interrupts are masked
+ * at init.
  */
-static void set_multiple(uint16_t id_mult)
+static unsigned set_multiple(uint16_t id_mult)
 {
 	unsigned want = id_mult & 0xff;
 
-	mult = 1;
 	if (want > MULT_MAX)
 		want = MULT_MAX;
 	while (want & (want - 1))
 		want &= want - 1; /* a power of two, as drives expect */
 	if (want < 2 || issue(CMD_SET_MUL, 0, want) != OK)
-		return;
+		return 1;
 	int s = poll_not_busy();
-	if (s >= 0 && !(s & (ST_ERR | ST_DF)))
-		mult = want;
+	return s >= 0 && !(s & (ST_ERR | ST_DF)) ? want : 1;
 }
 
 int ata_identify(struct ata_disk *d)
@@ -296,8 +292,7 @@ int ata_identify(struct ata_disk *d)
 	model_of(id, d->model);
 	if (d->sectors == 0)
 		return -ENODEV;
-	set_multiple(id[ID_MULT_MAX]);
-	d->mult = mult;
+	d->mult = set_multiple(id[ID_MULT_MAX]);
 	d->wcache = (id[ID_FEATURES] & ID_F_WCACHE) != 0;
 	d->dma = false;
 	return OK;
@@ -323,37 +318,24 @@ static int check(int s)
 	return (s & (ST_ERR | ST_DF)) ? -EIO : OK;
 }
 
-/* Read n sectors of a command already issued, a DRQ block a time. */
-static int pio_in(unsigned n, uint8_t *buf)
+/*
+ * One DRQ block of blk sectors of a command already issued.  A read waits
+ * for the drive to offer the data; a write hands it over, then waits for
+ * the drive to take it.
+ */
+static int pio_step(bool write, uint8_t *buf, unsigned blk)
 {
-	int r = OK;
-
-	for (unsigned i = 0; r == OK && i < n; i += mult) {
-		unsigned blk = n - i < mult ? n - i : mult;
-		int s = wait_drive();
-		r = check(s);
-		if (r == OK && !(s & ST_DRQ))
-			r = -EIO;
+	if (write) {
+		int r = poll_drq();
 		if (r == OK)
-			r = pio_block(false, buf + (size_t)i * ATA_SECTOR, blk);
+			r = pio_block(true, buf, blk);
+		return r == OK ? check(wait_drive()) : r;
 	}
-	return r;
-}
-
-/* Write n sectors of a command already issued. */
-static int pio_out(unsigned n, uint8_t *buf)
-{
-	int r = OK;
-
-	for (unsigned i = 0; r == OK && i < n; i += mult) {
-		unsigned blk = n - i < mult ? n - i : mult;
-		r = poll_drq();
-		if (r == OK)
-			r = pio_block(true, buf + (size_t)i * ATA_SECTOR, blk);
-		if (r == OK)
-			r = check(wait_drive());
-	}
-	return r;
+	int s = wait_drive();
+	int r = check(s);
+	if (r == OK && !(s & ST_DRQ))
+		r = -EIO;
+	return r == OK ? pio_block(false, buf, blk) : r;
 }
 
 int ata_flush(void)
@@ -363,16 +345,20 @@ int ata_flush(void)
 	return r == OK ? check(wait_drive()) : r;
 }
 
-/* n sectors at lba by PIO. */
-static int pio(bool write, uint32_t lba, unsigned n, uint8_t *buf)
+/* n sectors at lba by PIO, in DRQ blocks of d->mult sectors. */
+static int pio(const struct ata_disk *d, bool write, uint32_t lba, unsigned n,
+	       uint8_t *buf)
 {
+	unsigned mult = d->mult;
 	uint8_t cmd = write ? (mult > 1 ? CMD_WRIT_MUL : CMD_WRITE) :
 			      (mult > 1 ? CMD_READ_MUL : CMD_READ);
 	int r = issue(cmd, lba, n);
 
-	if (r != OK)
-		return r;
-	return write ? pio_out(n, buf) : pio_in(n, buf);
+	for (unsigned i = 0; r == OK && i < n; i += mult) {
+		unsigned blk = n - i < mult ? n - i : mult;
+		r = pio_step(write, buf + (size_t)i * ATA_SECTOR, blk);
+	}
+	return r;
 }
 
 /*
@@ -407,5 +393,5 @@ int ata_rw(struct ata_disk *d, bool write, uint32_t lba, unsigned n,
 		if ((r = ata_reset()) != OK)
 			return r;
 	}
-	return pio(write, lba, n, buf);
+	return pio(d, write, lba, n, buf);
 }
