@@ -77,11 +77,10 @@ int do_vmctl(struct proc *caller, message *m)
 	struct proc *p;
 	int r;
 
-	if (v->request == VMCTL_GET_PAGEFAULT &&
-	    !vmctl_allowed(caller, caller, v->request))
-		return -EPERM;
 	if (v->request == VMCTL_GET_PAGEFAULT)
-		return get_pagefault(v);
+		return vmctl_allowed(caller, caller, v->request) ?
+			       get_pagefault(v) :
+			       -EPERM;
 	if ((r = endpoint_lookup_self(caller, v->endpt, &p)) != OK)
 		return r;
 	if (is_task(p) || !vmctl_allowed(caller, p, v->request))

@@ -75,25 +75,34 @@ static bool major_taken(int major)
 	return false;
 }
 
-static uint32_t init_flags_of(uint32_t rss)
+/* A `service` flag (RSS_*) and what it becomes in RS. */
+struct flag_map {
+	uint32_t rss, to;
+};
+
+/* Debug flags: the SEF_INIT_* flags of the next init. */
+static const struct flag_map init_map[] = {
+	{ RSS_FORCE_INIT_CRASH, SEF_INIT_CRASH },
+	{ RSS_FORCE_INIT_FAIL, SEF_INIT_FAIL },
+	{ RSS_FORCE_INIT_TIMEOUT, SEF_INIT_TIMEOUT },
+	{ RSS_FORCE_INIT_DEFCB, SEF_INIT_DEFCB },
+	{ 0, 0 },
+};
+
+/* The SF_* flags a `service` command line asks for (-n -b -p). */
+static const struct flag_map sys_map[] = {
+	{ RSS_NORESTART, SF_NORESTART },
+	{ RSS_NO_BIN_EXP, SF_NO_BIN_EXP },
+	{ RSS_REPLICA, SF_USE_REPL },
+	{ 0, 0 },
+};
+
+static uint32_t map_flags(uint32_t rss, const struct flag_map *map)
 {
 	uint32_t f = 0;
 
-	f |= (rss & RSS_FORCE_INIT_CRASH) ? SEF_INIT_CRASH : 0;
-	f |= (rss & RSS_FORCE_INIT_FAIL) ? SEF_INIT_FAIL : 0;
-	f |= (rss & RSS_FORCE_INIT_TIMEOUT) ? SEF_INIT_TIMEOUT : 0;
-	f |= (rss & RSS_FORCE_INIT_DEFCB) ? SEF_INIT_DEFCB : 0;
-	return f;
-}
-
-/* The SF_* flags a `service` command line asks for. */
-static uint32_t sys_flags_of(uint32_t rss)
-{
-	uint32_t f = 0;
-
-	f |= (rss & RSS_NORESTART) ? SF_NORESTART : 0;
-	f |= (rss & RSS_NO_BIN_EXP) ? SF_NO_BIN_EXP : 0;
-	f |= (rss & RSS_REPLICA) ? SF_USE_REPL : 0;
+	for (; map->rss != 0; map++)
+		f |= (rss & map->rss) ? map->to : 0;
 	return f;
 }
 
@@ -106,8 +115,8 @@ static void fill_entry(struct rproc *rp, const struct rs_start *rs)
 	rp->uid = rs->uid;
 	rp->restarts = rs->restarts > 0 ? rs->restarts : 0;
 	rp->flags = RS_IN_USE | RS_ACTIVE;
-	rp->sys_flags = SF_USE_COPY | sys_flags_of(rs->flags);
-	rp->init_flags = init_flags_of(rs->flags);
+	rp->sys_flags = SF_USE_COPY | map_flags(rs->flags, sys_map);
+	rp->init_flags = map_flags(rs->flags, init_map);
 }
 
 /* Make the new service's process and tell DS and VFS about it. */
@@ -187,7 +196,8 @@ static int do_edit(message *m)
 	rp->check_tm = 0;
 	rp->alive_tm = rs_now();
 	rp->uid = rs.uid;
-	rp->sys_flags = (rp->sys_flags & ~editable) | sys_flags_of(rs.flags);
+	rp->sys_flags = (rp->sys_flags & ~editable) |
+			map_flags(rs.flags, sys_map);
 	rs_replica_drop(rp);
 	if ((rp->sys_flags & SF_USE_REPL) && (r = rs_replica_make(rp)) != OK)
 		printf("rs: cannot make a replica of %s: %d\n", rp->label, r);
