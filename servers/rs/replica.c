@@ -85,7 +85,8 @@ static bool vm_alive(void)
 {
 	const struct rproc *vm = rproc_by_endpoint(VM_PROC_NR);
 
-	return vm != NULL && !(vm->flags & (RS_TERMINATED | RS_INITIALIZING));
+	return vm != NULL &&
+	       !(vm->flags & (RS_TERMINATED | RS_INITIALIZING | RS_UPDATING));
 }
 
 /* The periodic check: replace the replicas that recoveries used up. */

@@ -10,11 +10,17 @@
 
 bool rs_shutting_down;
 
-/* Only root changes services.  Asks PM, which never waits on RS. */
+/*
+ * Only root changes services.  Asks PM, which never waits on RS, except
+ * while a live update holds it: then nobody can tell (-EAGAIN).
+ */
 static int check_root(endpoint_t caller)
 {
 	uint32_t uid;
 	int pid;
+
+	if (rs_update_holds(PM_PROC_NR))
+		return -EAGAIN;
 	int r = pm_getepinfo(caller, &pid, &uid);
 
 	if (r == -ESRCH)
@@ -333,7 +339,8 @@ static void fill_status(const struct rproc *rp, struct rs_status *s)
 	memcpy(s->label, rp->label, sizeof(s->label));
 	memcpy(s->progname, rp->progname, sizeof(s->progname));
 	s->endpoint = rp->endpoint;
-	if (pm_getepinfo(rp->endpoint, &s->pid, &uid) != OK)
+	if (rs_update_holds(PM_PROC_NR) ||
+	    pm_getepinfo(rp->endpoint, &s->pid, &uid) != OK)
 		s->pid = -1;
 	s->restarts = rp->restarts;
 	s->flags = rp->flags | (rp->caller != NONE ? RS_LATEREPLY : 0);
@@ -427,6 +434,9 @@ static int dispatch(message *m)
 	}
 	if ((r = check_root(m->m_source)) != OK)
 		return r;
+	/* While an update runs, only the update itself may be steered. */
+	if (rs_update_running() && m->m_type != RS_SYSCTL)
+		return -EBUSY;
 	switch (m->m_type) {
 	case RS_UP:
 		return do_up(m);

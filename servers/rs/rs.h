@@ -160,6 +160,8 @@ int rs_update_take_over(int type, const struct sef_init_info *info);
 bool rs_update_death(endpoint_t e);
 void rs_update_period(clock_t64 now);
 void rs_update_end(int result);
+bool rs_update_running(void);
+bool rs_update_holds(endpoint_t e);
 
 /* period.c */
 void rs_period(void);

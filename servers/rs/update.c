@@ -73,11 +73,14 @@ static struct {
 	endpoint_t caller; /* waits for the outcome; NONE */
 } batch;		   /* caller is set when a batch starts */
 
-/* Order: the others, then VM, then RS (minix-facts §3.11 D). */
+/*
+ * Order: the others, then RS, then VM.  (MINIX puts RS last; here the
+ * hand-over needs VM's help, so VM goes after it.)
+ */
 static int rank(const struct rproc *rp)
 {
-	return rp->endpoint == RS_PROC_NR ? 2 :
-	       rp->endpoint == VM_PROC_NR ? 1 :
+	return rp->endpoint == VM_PROC_NR ? 2 :
+	       rp->endpoint == RS_PROC_NR ? 1 :
 					    0;
 }
 
@@ -396,17 +399,24 @@ static void record(struct upd *u, int result)
 	rp->upd_blackout = u->t_prepared ? now - u->t_prepared : 0;
 }
 
-/* The new instance of u serves from now on; the old one goes. */
+/*
+ * Let u's new instance serve (answer its init), or release a prepare-only
+ * one.  No call to VM may come before every new instance is released: a
+ * new VM waits for this very answer.
+ */
+static void release(struct upd *u)
+{
+	if (u->prepare_only || u->rp->endpoint != RS_PROC_NR)
+		reply_to(u->rp->endpoint, OK);
+}
+
+/* The old instance of u goes; the new one's program is kept. */
 static void commit(struct upd *u)
 {
 	struct rproc *rp = u->rp;
 
-	if (u->prepare_only) {
-		reply_to(rp->endpoint, OK); /* prepared: that was all */
+	if (u->prepare_only)
 		return;
-	}
-	if (rp->endpoint != RS_PROC_NR)
-		reply_to(rp->endpoint, OK);
 	rs_destroy(u->new_e);
 	u->new_e = NONE;
 	if (!u->self) { /* the program changed: keep the new one */
@@ -424,8 +434,11 @@ static void commit(struct upd *u)
 	printf("rs: %s updated (endpoint %d)\n", rp->label, rp->endpoint);
 }
 
-/* Undo u as far as it got; the old instance carries on. */
-static void undo(struct upd *u, int result)
+/*
+ * Undo u as far as it got; the old instance carries on.  The new one is
+ * removed unless keep_new (the old RS will remove it, see rs_update_end).
+ */
+static void undo(struct upd *u, int result, bool keep_new)
 {
 	endpoint_t e = u->rp->endpoint, t = u->new_e;
 
@@ -448,9 +461,10 @@ static void undo(struct upd *u, int result)
 	default:
 		break;
 	}
-	if (t != NONE)
+	if (t != NONE && !keep_new) {
 		rs_destroy(t);
-	u->new_e = NONE;
+		u->new_e = NONE;
+	}
 }
 
 /*
@@ -459,6 +473,8 @@ static void undo(struct upd *u, int result)
  */
 static void finish(int result)
 {
+	for (int i = 0; result == OK && i < batch.n; i++)
+		release(&batch.u[i]);
 	for (int i = 0; i < batch.n; i++) {
 		struct upd *u = &batch.u[i];
 		if (result == OK)
@@ -478,12 +494,32 @@ static void finish(int result)
 	batch.running = false;
 }
 
-/* End the batch with a failure: undo it in reverse (VM before the rest). */
+/* The index of RS in the batch if we are its new instance, else -1. */
+static int handed_over(void)
+{
+	for (int i = 0; i < batch.n; i++)
+		if (batch.u[i].rp->endpoint == RS_PROC_NR &&
+		    batch.u[i].phase == UPD_READY)
+			return i;
+	return -1;
+}
+
+/*
+ * End the batch with a failure: undo it in reverse (VM before the rest,
+ * as undoing the rest needs VM).  A new RS undoes only what came after
+ * it and dies: its predecessor, woken as its backup signal manager,
+ * takes RS's slot back and undoes the rest (hand_over).
+ */
 void rs_update_end(int result)
 {
+	int rs_at = handed_over();
+
 	printf("rs: update failed: %s\n", sys_strerror(result));
-	for (int i = batch.n - 1; i >= 0; i--)
-		undo(&batch.u[i], result);
+	for (int i = batch.n - 1; i > rs_at; i--)
+		undo(&batch.u[i], result, rs_at >= 0);
+	if (rs_at >= 0)
+		panic("rs: the update failed after the hand-over; the old RS "
+		      "rolls it back");
 	finish(result);
 }
 
@@ -571,6 +607,26 @@ bool rs_update_death(endpoint_t e)
 		rs_update_end(-ERESTART);
 		return new_died;
 	}
+	return false;
+}
+
+/* An update batch is under way. */
+bool rs_update_running(void)
+{
+	return batch.running;
+}
+
+/*
+ * The service at e is held by the update (it answers nobody until the
+ * update ends): RS must not call it meanwhile.
+ */
+bool rs_update_holds(endpoint_t e)
+{
+	for (int i = 0; batch.running && i < batch.n; i++)
+		if (batch.u[i].rp->endpoint == e &&
+		    batch.u[i].phase != UPD_SCHEDULED &&
+		    batch.u[i].phase != UPD_PREPARING)
+			return true;
 	return false;
 }
 
