@@ -402,6 +402,8 @@ static int labelled(message *m)
 
 	if (r != OK)
 		return r;
+	if (rs_update_has(rp))
+		return -EBUSY; /* scheduled for an update: `sysctl upd_stop` */
 	switch (m->m_type) {
 	case RS_DOWN:
 		return do_down(m, rp);

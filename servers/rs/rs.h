@@ -161,6 +161,7 @@ bool rs_update_death(endpoint_t e);
 void rs_update_period(clock_t64 now);
 void rs_update_end(int result);
 bool rs_update_running(void);
+bool rs_update_has(const struct rproc *rp);
 bool rs_update_holds(endpoint_t e);
 
 /* period.c */

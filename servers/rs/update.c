@@ -263,8 +263,8 @@ static void hand_over(struct upd *u)
 	endpoint_t self = sys_self();
 	if (self != RS_PROC_NR && (r = vm_update(RS_PROC_NR, self)) != OK)
 		panic("rs: cannot take RS's slot back: %d", r);
-	printf("rs: the new RS died before it took over; the old one carries "
-	       "on\n");
+	printf("rs: the new RS died; the old one is RS again and rolls the "
+	       "update back\n");
 	u->phase = UPD_NEW_DIED;
 	rs_update_end(-ERESTART);
 }
@@ -548,6 +548,8 @@ int rs_update_request(struct rproc *rp, const struct rs_start *rs,
 		return -EBUSY;
 	if (find_upd(rp) != NULL)
 		return -EINVAL;
+	if (batch.n == 0)
+		batch.caller = NONE;
 	if (rp->flags & (RS_TERMINATED | RS_INITIALIZING | RS_EXITING) ||
 	    rp->caller != NONE || rp->corpse != NONE)
 		return -EBUSY;
@@ -608,6 +610,12 @@ bool rs_update_death(endpoint_t e)
 		return new_died;
 	}
 	return false;
+}
+
+/* rp is in the update batch (scheduled or under way). */
+bool rs_update_has(const struct rproc *rp)
+{
+	return find_upd(rp) != NULL;
 }
 
 /* An update batch is under way. */
