@@ -153,8 +153,12 @@ static int add(struct rproc *rp, const struct rs_start *rs, uint32_t iflags,
 	if (prepare_only && (rp->endpoint == RS_PROC_NR ||
 			     (core && state != SEF_LU_STATE_UNREACHABLE)))
 		return -EINVAL;
-	/* A new RS that hangs would leave nobody to notice. */
-	if (rp->endpoint == RS_PROC_NR && (iflags & SEF_INIT_TIMEOUT))
+	/*
+	 * A new RS that hangs would leave nobody to notice, and RS cannot
+	 * crash while preparing and still run the update.
+	 */
+	if (rp->endpoint == RS_PROC_NR && ((iflags & SEF_INIT_TIMEOUT) ||
+					   state == SEF_LU_STATE_PREPARE_CRASH))
 		return -EINVAL;
 	struct upd *u = insert(rp);
 	u->rp = rp;
@@ -276,10 +280,15 @@ static void advance(void)
 		return;
 	}
 	struct upd *u = &batch.u[batch.cur];
-	if (u->rp->endpoint == RS_PROC_NR)
-		hand_over(u);
-	else
+	if (u->rp->endpoint != RS_PROC_NR) {
 		ask_prepare(u);
+	} else if (u->state == SEF_LU_STATE_UNREACHABLE) {
+		u->t_asked =
+			rs_tsc(); /* we never get ready: wait for maxtime */
+		set_phase(u, UPD_PREPARING);
+	} else {
+		hand_over(u); /* here, between two requests, RS is ready */
+	}
 }
 
 /* The service in progress, or NULL. */
@@ -444,7 +453,8 @@ static void undo(struct upd *u, int result, bool keep_new)
 
 	switch (u->phase) {
 	case UPD_PREPARING:
-		cancel_prepare(u);
+		if (e != RS_PROC_NR)
+			cancel_prepare(u);
 		break;
 	case UPD_HELD:
 		reply_to(e, result);
