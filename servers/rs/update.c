@@ -54,8 +54,8 @@ enum upd_phase {
 /* One service of the batch. */
 struct upd {
 	struct rproc *rp;
-	struct rproc staged; /* program of a new version (not self) */
-	endpoint_t new_e;    /* new instance; after the swap: the old one */
+	struct rproc *staged; /* program of a new version (not self) */
+	endpoint_t new_e;     /* new instance; after the swap: the old one */
 	int state;
 	clock_t64 maxtime; /* prepare timeout, ticks; 0: none */
 	uint32_t init_flags;
@@ -72,6 +72,12 @@ static struct {
 	bool running;
 	endpoint_t caller; /* waits for the outcome; NONE */
 } batch;		   /* caller is set when a batch starts */
+
+/*
+ * Each service's new program while it is being updated.  An entry keeps
+ * its image buffer: a commit trades it for the service's old one.
+ */
+static struct rproc staged[NR_RPROCS];
 
 /*
  * Order: the others, then RS, then VM.  (MINIX puts RS last; here the
@@ -92,22 +98,31 @@ static struct upd *find_upd(const struct rproc *rp)
 	return NULL;
 }
 
-/* A free batch entry in rank order; the staged buffers stay with entries. */
-static struct upd *insert(const struct rproc *rp)
+/* A new batch entry for rp, in rank order. */
+static struct upd *insert(struct rproc *rp)
 {
 	int at = batch.n;
 
 	while (at > 0 && rank(batch.u[at - 1].rp) > rank(rp))
 		at--;
-	struct rproc spare = batch.u[batch.n].staged;
 	memmove(&batch.u[at + 1], &batch.u[at],
 		(batch.n - at) * sizeof(batch.u[0]));
 	batch.n++;
 	struct upd *u = &batch.u[at];
 	memset(u, 0, sizeof(*u));
-	u->staged = spare;
+	u->rp = rp;
+	u->staged = &staged[rp - rproc];
 	u->new_e = NONE;
 	return u;
+}
+
+/* Take u out of the batch again. */
+static void remove_entry(struct upd *u)
+{
+	int at = (int)(u - batch.u);
+
+	memmove(u, u + 1, (batch.n - at - 1) * sizeof(*u));
+	batch.n--;
 }
 
 static void reply_to(endpoint_t e, int result)
@@ -134,7 +149,7 @@ static int make_new(struct upd *u)
 		spec.sig_mgr = SELF;
 		spec.bak_sig_mgr = RS_PROC_NR;
 	}
-	return rs_create_instance(u->self ? rp : &u->staged, &spec, false,
+	return rs_create_instance(u->self ? rp : u->staged, &spec, false,
 				  &u->new_e);
 }
 
@@ -154,14 +169,15 @@ static int add(struct rproc *rp, const struct rs_start *rs, uint32_t iflags,
 			     (core && state != SEF_LU_STATE_UNREACHABLE)))
 		return -EINVAL;
 	/*
-	 * A new RS that hangs would leave nobody to notice, and RS cannot
-	 * crash while preparing and still run the update.
+	 * A new RS that hangs would leave nobody to notice, RS cannot crash
+	 * while preparing and still run the update, and the new RS copies
+	 * the old one's memory before it could tell it is another program.
 	 */
-	if (rp->endpoint == RS_PROC_NR && ((iflags & SEF_INIT_TIMEOUT) ||
-					   state == SEF_LU_STATE_PREPARE_CRASH))
+	if (rp->endpoint == RS_PROC_NR &&
+	    ((iflags & SEF_INIT_TIMEOUT) ||
+	     state == SEF_LU_STATE_PREPARE_CRASH || !(rs->flags & RSS_SELF_LU)))
 		return -EINVAL;
 	struct upd *u = insert(rp);
-	u->rp = rp;
 	u->state = state;
 	u->maxtime = rs->lu_maxtime == 0 ? RS_UPD_MAXTIME :
 		     rs->lu_maxtime < 0	 ? 0 :
@@ -169,23 +185,17 @@ static int add(struct rproc *rp, const struct rs_start *rs, uint32_t iflags,
 	u->self = (rs->flags & RSS_SELF_LU) != 0;
 	u->init_flags = iflags | (u->self ? SEF_LU_SELF : 0);
 	u->prepare_only = prepare_only;
+	r = OK;
 	if (!u->self) {
-		strlcpy(u->staged.progname, rs->progname,
-			sizeof(u->staged.progname));
-		u->staged.uid = rp->uid;
-		r = rs_image_load(&u->staged, caller, rs->exec, rs->exec_len);
-	} else {
-		r = OK;
+		strlcpy(u->staged->progname, rs->progname,
+			sizeof(u->staged->progname));
+		u->staged->uid = rp->uid;
+		r = rs_image_load(u->staged, caller, rs->exec, rs->exec_len);
 	}
 	if (r == OK && !prepare_only)
 		r = make_new(u);
-	if (r != OK) {
-		int at = (int)(u - batch.u);
-		struct rproc spare = u->staged;
-		memmove(u, u + 1, (batch.n - at - 1) * sizeof(*u));
-		batch.n--;
-		batch.u[batch.n].staged = spare;
-	}
+	if (r != OK)
+		remove_entry(u);
 	return r;
 }
 
@@ -429,13 +439,15 @@ static void commit(struct upd *u)
 	rs_destroy(u->new_e);
 	u->new_e = NONE;
 	if (!u->self) { /* the program changed: keep the new one */
-		struct rproc old = *rp;
-		strlcpy(rp->progname, u->staged.progname, sizeof(rp->progname));
-		rp->image = u->staged.image;
-		rp->image_len = u->staged.image_len;
-		rp->image_cap = u->staged.image_cap;
-		u->staged.image = old.image;
-		u->staged.image_cap = old.image_cap;
+		struct rproc *st = u->staged;
+		vir_bytes image = rp->image;
+		size_t cap = rp->image_cap;
+		strlcpy(rp->progname, st->progname, sizeof(rp->progname));
+		rp->image = st->image;
+		rp->image_len = st->image_len;
+		rp->image_cap = st->image_cap;
+		st->image = image;
+		st->image_cap = cap;
 		rs_replica_drop(rp); /* of the old program */
 	}
 	if (rp->endpoint == RS_PROC_NR)
