@@ -19,6 +19,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <axo/errno.h> /* after errno.h: adds the codes only RS gives */
 #include <axo/msg_vfs.h>
 
 #include "svc.h"
@@ -119,10 +120,25 @@ static const char *subject(const struct svc_cmd *cmd)
 	return cmd->label[0] != '\0' ? cmd->label : cmd->verb;
 }
 
+/* The message for err, including the codes only RS gives (libc has none). */
+static const char *error_text(int err)
+{
+	switch (err) {
+	case ERESTART:
+		return "service restarted";
+	case EGENERIC:
+		return "generic failure";
+	case EDEADEPT:
+		return "dead endpoint";
+	default:
+		return strerror(err);
+	}
+}
+
 /* Report a failed request; the exit status is its errno. */
 static int report(const struct svc_cmd *cmd, int err)
 {
-	fprintf(stderr, "service: %s: %s\n", subject(cmd), strerror(err));
+	fprintf(stderr, "service: %s: %s\n", subject(cmd), error_text(err));
 	return err > 0 && err < 256 ? err : 1;
 }
 
@@ -147,6 +163,9 @@ static int do_status(struct svc_cmd *cmd)
 		svc_status_line(&table[i], line, sizeof(line));
 		puts(line);
 	}
+	if (cmd->label[0] != '\0' && n == 1 &&
+	    svc_update_line(&table[0], line, sizeof(line)))
+		puts(line);
 	return 0;
 }
 

@@ -75,6 +75,8 @@ const char *svc_status_header(void);
 
 /* One line of `service status` for st, without a newline, in buf. */
 void svc_status_line(const struct rs_status *st, char *buf, size_t len);
+/* The line about st's last live update; false if it had none. */
+bool svc_update_line(const struct rs_status *st, char *buf, size_t len);
 
 /*
  * Send request (RS_*) with *req to RS and wait; req->addr and req->len

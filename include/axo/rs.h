@@ -114,9 +114,12 @@ struct rs_status {
 	int32_t last_signal;	  /* what ended the last instance; 0: none */
 	uint32_t crash_ticks;	  /* when the last crash happened */
 	uint64_t recovery_cycles; /* crash -> new instance initialised */
-	uint64_t upd_prepare_cycles;  /* last update (issue 6): prepare */
-	uint64_t upd_total_cycles;    /* request -> committed */
-	uint64_t upd_blackout_cycles; /* endpoint not answering */
+	/* The last live update; all 0 if there was none. */
+	uint64_t upd_prepare_cycles; /* asked to prepare -> ready */
+	uint64_t upd_swap_cycles;    /* ready -> new instance swapped in */
+	uint64_t upd_init_cycles;    /* swapped in -> its init reported */
+	uint64_t upd_total_cycles;   /* update started -> committed */
+	uint64_t upd_blackout_cycles; /* old instance's last answer -> new's first */
 	int32_t upd_result;	      /* its outcome, OK or -E* */
 	uint32_t pad;
 };

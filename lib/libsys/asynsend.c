@@ -49,3 +49,13 @@ int asynsend(endpoint_t dst, const message *m)
 		in_use = (size_t)i + 1;
 	return ipc_senda(table, in_use);
 }
+
+/*
+ * Register the table again without adding to it.  A new instance that
+ * took over its predecessor's memory (state transfer) calls this, so the
+ * messages the predecessor had queued are delivered from our endpoint.
+ */
+int asynsend_reload(void)
+{
+	return in_use > 0 ? ipc_senda(table, in_use) : OK;
+}

@@ -58,7 +58,12 @@ int sef_init_request(message *m)
 	return r;
 }
 
-/* The root process (RS) gets no request: its flags say what it is. */
+/*
+ * The root process (RS) gets no request: its flags say what it is.  Its
+ * init cannot fail quietly: nobody would notice.  A new RS that panics
+ * here is replaced by its backup signal manager (its predecessor or its
+ * replica), which carries on.
+ */
 int sef_init_root(void)
 {
 	struct sef_init_info info = { .type = SEF_INIT_FRESH,
@@ -68,7 +73,10 @@ int sef_init_root(void)
 		info.type = SEF_INIT_LU;
 	else if (sef_self.priv_flags & RST_SYS_PROC)
 		info.type = SEF_INIT_RESTART;
-	return run_callback(&info);
+	int r = run_callback(&info);
+	if (r != OK)
+		panic("sef: init of the root process failed: %d", r);
+	return r;
 }
 
 int sef_cb_init_null(int type, const struct sef_init_info *info)
@@ -98,11 +106,4 @@ int sef_cb_init_crash(int type, const struct sef_init_info *info)
 	(void)type;
 	(void)info;
 	panic("sef: init callback crashes on purpose");
-}
-
-/* An identity update carries no state SEF must move; anything else does. */
-int sef_cb_init_lu_identity(int type, const struct sef_init_info *info)
-{
-	(void)type;
-	return (info->flags & SEF_LU_SELF) ? OK : -ENOSYS;
 }

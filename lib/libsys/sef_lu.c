@@ -100,9 +100,21 @@ int sef_cb_lu_prepare_always_ready(int state)
 	return OK;
 }
 
+/* Debug state 6.  We are between two requests, so our state is sound. */
 int sef_cb_lu_prepare_crash(int state)
 {
+	sef_self.controlled_crash = true;
 	panic("sef: crash while preparing state %d", state);
+}
+
+/*
+ * A new instance that copied its predecessor's memory also copied the
+ * predecessor's "preparing" state: it is not preparing anything.
+ */
+void sef_lu_forget(void)
+{
+	sef_self.lu_state = SEF_LU_STATE_NULL;
+	sef_self.lu_flags = 0;
 }
 
 /* The default: only "back in the top-level receive". */

@@ -34,6 +34,7 @@ int sef_init_request(message *m);
 int sef_init_root(void);
 void sef_lu_request(const message *m);
 void sef_lu_before_receive(void);
+void sef_lu_forget(void);
 void sef_signal_notify(const message *m);
 
 #endif

@@ -61,8 +61,24 @@ int sef_identity_transfer(endpoint_t old)
 	if ((r = copy_region(old, (vir_bytes)__data_start,
 			     top - (vir_bytes)__data_start)) != OK)
 		return r;
-	/* The copied grant table says who registered it: register it as us. */
-	return cpf_reload();
+	/* The copied tables say who registered them: register them as us. */
+	if ((r = cpf_reload()) != OK)
+		return r;
+	sef_lu_forget();
+	return asynsend_reload();
+}
+
+/*
+ * The default live-update callback: a new instance of the same program
+ * (`service update self`) takes its predecessor's state as it is; a new
+ * program cannot know the old one's layout and needs its own callback.
+ */
+int sef_cb_init_lu_identity(int type, const struct sef_init_info *info)
+{
+	(void)type;
+	if (!(info->flags & SEF_LU_SELF))
+		return -ENOSYS;
+	return sef_identity_transfer(info->old_endpoint);
 }
 
 /*

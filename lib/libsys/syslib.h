@@ -34,6 +34,7 @@ int ipc_senda(asynmsg_t *table, size_t count);
  * still undelivered; a delivery that fails later is logged.
  */
 int asynsend(endpoint_t dst, const message *m);
+int asynsend_reload(void);
 
 /*
  * A driver is up: forget stale IPC references of a predecessor

@@ -17,6 +17,7 @@ int main(void)
 
 	sef_setcb_init_fresh(rs_boot);
 	sef_setcb_init_restart(rs_takeover);
+	sef_setcb_init_lu(rs_update_take_over);
 	sef_setcb_signal_manager(rs_signal_manager);
 	sef_startup();
 	for (;;) {
@@ -29,6 +30,8 @@ int main(void)
 				rs_pong(m.m_source);
 		} else if (m.m_type == RS_INIT) {
 			rs_init_reply(&m);
+		} else if (m.m_type == RS_LU_PREPARE) {
+			rs_update_prepared(&m);
 		} else if (IS_RS_CALL(m.m_type)) {
 			rs_request(&m);
 		} else if (rproc_by_endpoint(m.m_source) == NULL) {

@@ -346,6 +346,8 @@ void rs_init_reply(message *m)
 	int result = m->rs_init.result;
 	uint32_t reply_flags = m->rs_init.reply_flags;
 
+	if (rs_update_init_reply(m))
+		return; /* answered when the update commits or rolls back */
 	m->m_type = rp != NULL && (rp->flags & RS_INITIALIZING) ? OK : -EINVAL;
 	ipc_sendnb(m->m_source, m);
 	if (m->m_type == OK)

@@ -38,8 +38,8 @@ static void check(struct rproc *rp, clock_t64 now)
 			rs_restart(rp);
 		return;
 	}
-	if (rp->flags & RS_TERMINATED)
-		return; /* dead, waiting for its restart */
+	if (rp->flags & (RS_TERMINATED | RS_UPDATING))
+		return; /* dead, waiting for its restart; or being replaced */
 	if (rp->flags & RS_INITIALIZING) {
 		if (now - rp->init_tm > RS_INIT_TICKS)
 			kill_instance(rp, "did not finish its init");
@@ -61,6 +61,7 @@ void rs_period(void)
 	for (int i = 0; i < NR_RPROCS; i++)
 		if (rproc[i].in_use && rproc[i].endpoint != RS_PROC_NR)
 			check(&rproc[i], now);
+	rs_update_period(now);
 	rs_replica_refill();
 	sys_setalarm(RS_DELTA_T, NULL);
 }

@@ -18,7 +18,7 @@
 #include "rs.h"
 
 /* Make RS's own priv name e as its backup signal manager (NONE: none). */
-static int set_backup_manager(endpoint_t e)
+int rs_set_backup_manager(endpoint_t e)
 {
 	struct priv_spec spec;
 	int r = sys_getinfo(GET_PRIV, &spec, sizeof(spec), SELF);
@@ -51,7 +51,8 @@ int rs_replica_make(struct rproc *rp)
 	}
 	if ((r = rs_create_instance(rp, &spec, false, &e)) != OK)
 		return r;
-	if (rp->endpoint == RS_PROC_NR && (r = set_backup_manager(e)) != OK) {
+	if (rp->endpoint == RS_PROC_NR &&
+	    (r = rs_set_backup_manager(e)) != OK) {
 		rs_destroy(e);
 		return r;
 	}
@@ -65,7 +66,7 @@ void rs_replica_drop(struct rproc *rp)
 	if (rp->replica == NONE)
 		return;
 	if (rp->endpoint == RS_PROC_NR)
-		set_backup_manager(NONE);
+		rs_set_backup_manager(NONE);
 	rs_destroy(rp->replica);
 	rp->replica = NONE;
 }
@@ -84,7 +85,8 @@ static bool vm_alive(void)
 {
 	const struct rproc *vm = rproc_by_endpoint(VM_PROC_NR);
 
-	return vm != NULL && !(vm->flags & (RS_TERMINATED | RS_INITIALIZING));
+	return vm != NULL &&
+	       !(vm->flags & (RS_TERMINATED | RS_INITIALIZING | RS_UPDATING));
 }
 
 /* The periodic check: replace the replicas that recoveries used up. */
@@ -96,8 +98,8 @@ void rs_replica_refill(void)
 		struct rproc *rp = &rproc[i];
 		if (!rp->in_use || !(rp->sys_flags & SF_USE_REPL) ||
 		    rp->replica != NONE ||
-		    (rp->flags &
-		     (RS_TERMINATED | RS_INITIALIZING | RS_EXITING)))
+		    (rp->flags & (RS_TERMINATED | RS_INITIALIZING | RS_EXITING |
+				  RS_UPDATING)))
 			continue;
 		int r = rs_replica_make(rp);
 		if (r != OK)

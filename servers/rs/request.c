@@ -10,11 +10,17 @@
 
 bool rs_shutting_down;
 
-/* Only root changes services.  Asks PM, which never waits on RS. */
+/*
+ * Only root changes services.  Asks PM, which never waits on RS, except
+ * while a live update holds it: then nobody can tell (-EAGAIN).
+ */
 static int check_root(endpoint_t caller)
 {
 	uint32_t uid;
 	int pid;
+
+	if (rs_update_holds(PM_PROC_NR))
+		return -EAGAIN;
 	int r = pm_getepinfo(caller, &pid, &uid);
 
 	if (r == -ESRCH)
@@ -185,7 +191,8 @@ static int do_edit(message *m)
 		return -ESRCH;
 	if (rp->sys_flags & SF_CORE_SRV)
 		return -EPERM;
-	if (rp->flags & (RS_TERMINATED | RS_INITIALIZING | RS_EXITING) ||
+	if (rp->flags & (RS_TERMINATED | RS_INITIALIZING | RS_EXITING |
+			 RS_UPDATING) ||
 	    rp->caller != NONE)
 		return -EBUSY;
 	if ((r = rs_priv_from_start(&rs, &spec)) != OK ||
@@ -204,11 +211,42 @@ static int do_edit(message *m)
 	return OK;
 }
 
+/* `service update`: see update.c. */
+static int do_update(message *m)
+{
+	struct rs_start rs;
+	struct rproc *rp;
+	int r;
+
+	if ((r = copy_start(m, &rs)) != OK)
+		return r;
+	if ((rp = rproc_by_label(rs.label)) == NULL)
+		return -ESRCH;
+	return rs_update_request(rp, &rs, map_flags(rs.flags, init_map),
+				 m->m_source);
+}
+
+/* `service sysctl`: the update batch (update.c), or a table dump. */
+static int do_sysctl(message *m)
+{
+	if (m->rs_req.subtype != RS_SYSCTL_SRV_STATUS)
+		return rs_update_sysctl(m->rs_req.subtype, m->m_source);
+	for (int i = 0; i < NR_RPROCS; i++) {
+		const struct rproc *rp = &rproc[i];
+		if (rp->in_use)
+			printf("rs: %s endpoint %d flags 0x%x sys_flags 0x%x "
+			       "restarts %d\n",
+			       rp->label, rp->endpoint, rp->flags,
+			       rp->sys_flags, rp->restarts);
+	}
+	return OK;
+}
+
 static int do_down(message *m, struct rproc *rp)
 {
 	if (rp->sys_flags & SF_CORE_SRV)
 		return -EPERM;
-	if (rp->caller != NONE)
+	if (rp->caller != NONE || (rp->flags & RS_UPDATING))
 		return -EBUSY;
 	rp->caller = m->m_source;
 	if (rp->flags & RS_TERMINATED) { /* dead already: nothing to stop */
@@ -222,7 +260,7 @@ static int do_down(message *m, struct rproc *rp)
 
 static int do_refresh(message *m, struct rproc *rp)
 {
-	if (rp->caller != NONE || (rp->flags & RS_INITIALIZING))
+	if (rp->caller != NONE || (rp->flags & (RS_INITIALIZING | RS_UPDATING)))
 		return -EBUSY;
 	rp->caller = m->m_source;
 	rs_stop(rp, RS_REFRESHING);
@@ -258,7 +296,7 @@ static int do_fi(message *m, struct rproc *rp)
 	if (subtype < 1 || subtype >= RS_FI_NR ||
 	    (subtype == RS_FI_LOOP && rp->period == 0))
 		return -EINVAL;
-	if (rp->flags & (RS_TERMINATED | RS_INITIALIZING))
+	if (rp->flags & (RS_TERMINATED | RS_INITIALIZING | RS_UPDATING))
 		return -EBUSY; /* its successor would get the crash request */
 	/* VM and RS recover only through a replica: have it ready. */
 	if ((rp->sys_flags & SF_NEED_REPL) && rp->replica == NONE &&
@@ -279,7 +317,8 @@ static int do_clone(struct rproc *rp)
 
 	if (rp->replica != NONE)
 		return -EEXIST;
-	if (rp->flags & (RS_TERMINATED | RS_INITIALIZING | RS_EXITING))
+	if (rp->flags &
+	    (RS_TERMINATED | RS_INITIALIZING | RS_EXITING | RS_UPDATING))
 		return -EBUSY;
 	if ((r = rs_replica_make(rp)) != OK)
 		return r;
@@ -307,7 +346,8 @@ static void fill_status(const struct rproc *rp, struct rs_status *s)
 	memcpy(s->label, rp->label, sizeof(s->label));
 	memcpy(s->progname, rp->progname, sizeof(s->progname));
 	s->endpoint = rp->endpoint;
-	if (pm_getepinfo(rp->endpoint, &s->pid, &uid) != OK)
+	if (rs_update_holds(PM_PROC_NR) ||
+	    pm_getepinfo(rp->endpoint, &s->pid, &uid) != OK)
 		s->pid = -1;
 	s->restarts = rp->restarts;
 	s->flags = rp->flags | (rp->caller != NONE ? RS_LATEREPLY : 0);
@@ -319,6 +359,12 @@ static void fill_status(const struct rproc *rp, struct rs_status *s)
 	s->last_signal = rp->last_signal;
 	s->crash_ticks = (uint32_t)rp->crash_tm;
 	s->recovery_cycles = rp->recovery_cycles;
+	s->upd_result = rp->upd_result;
+	s->upd_prepare_cycles = rp->upd_prepare;
+	s->upd_swap_cycles = rp->upd_swap;
+	s->upd_init_cycles = rp->upd_init;
+	s->upd_total_cycles = rp->upd_total;
+	s->upd_blackout_cycles = rp->upd_blackout;
 }
 
 static int do_status(message *m)
@@ -363,6 +409,8 @@ static int labelled(message *m)
 
 	if (r != OK)
 		return r;
+	if (rs_update_has(rp))
+		return -EBUSY; /* scheduled for an update: `sysctl upd_stop` */
 	switch (m->m_type) {
 	case RS_DOWN:
 		return do_down(m, rp);
@@ -395,11 +443,18 @@ static int dispatch(message *m)
 	}
 	if ((r = check_root(m->m_source)) != OK)
 		return r;
+	/* While an update runs, only the update itself may be steered. */
+	if (rs_update_running() && m->m_type != RS_SYSCTL)
+		return -EBUSY;
 	switch (m->m_type) {
 	case RS_UP:
 		return do_up(m);
 	case RS_EDIT:
 		return do_edit(m);
+	case RS_UPDATE:
+		return do_update(m);
+	case RS_SYSCTL:
+		return do_sysctl(m);
 	case RS_SHUTDOWN:
 		rs_shutting_down = true;
 		return OK;
@@ -411,7 +466,7 @@ static int dispatch(message *m)
 	case RS_UNCLONE:
 		return labelled(m);
 	default:
-		return -ENOSYS; /* update, sysctl: not yet */
+		return -ENOSYS;
 	}
 }
 

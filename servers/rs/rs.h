@@ -70,6 +70,10 @@ struct rproc {
 	uint64_t recovery_cycles;
 	uint32_t init_flags; /* SEF_INIT_* debug flags for the next init */
 
+	/* The last live update: its outcome and durations in TSC cycles. */
+	int upd_result;
+	uint64_t upd_prepare, upd_swap, upd_init, upd_total, upd_blackout;
+
 	/* The program: RS's own copy, or (image_len 0) boot module progname. */
 	vir_bytes image;
 	size_t image_len, image_cap;
@@ -145,6 +149,21 @@ void rs_replica_drop(struct rproc *rp);
 endpoint_t rs_replica_take(struct rproc *rp);
 void rs_replica_refill(void);
 int rs_takeover(int type, const struct sef_init_info *info);
+int rs_set_backup_manager(endpoint_t e);
+
+/* update.c: live update */
+int rs_update_request(struct rproc *rp, const struct rs_start *rs,
+		      uint32_t init_flags, endpoint_t caller);
+int rs_update_sysctl(int subtype, endpoint_t caller);
+void rs_update_prepared(message *m);
+bool rs_update_init_reply(const message *m);
+int rs_update_take_over(int type, const struct sef_init_info *info);
+bool rs_update_death(endpoint_t e);
+void rs_update_period(clock_t64 now);
+void rs_update_end(int result);
+bool rs_update_running(void);
+bool rs_update_has(const struct rproc *rp);
+bool rs_update_holds(endpoint_t e);
 
 /* period.c */
 void rs_period(void);

@@ -44,6 +44,8 @@ int rs_signal_manager(endpoint_t target, int signo)
 {
 	struct rproc *rp = rproc_by_endpoint(target);
 
+	if (is_termination(signo) && rs_update_death(target))
+		return -EDEADEPT; /* the update took care of it */
 	if (rp == NULL) {
 		if (owner_of_corpse(target) != NULL)
 			return -EDEADEPT; /* already dead and waiting */

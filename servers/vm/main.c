@@ -137,6 +137,7 @@ int main(void)
 
 	sef_setcb_init_fresh(init_fresh);
 	sef_setcb_init_restart(vm_init_restart);
+	sef_setcb_init_lu(vm_init_lu);
 	sef_startup();
 	for (;;) {
 		if (sef_receive_status(ANY, &m, &status) != OK)

@@ -72,6 +72,26 @@ static int map_whole_stack(struct vmproc *self)
 }
 
 /*
+ * Become the VM that sat at old's place: swap our records of the two
+ * slots (the images were swapped in the kernel), take over the boot-file
+ * window and map our whole stack.
+ */
+static int take_over(endpoint_t old)
+{
+	struct vmproc *self = vmproc_get(vm_self);
+	struct vmproc *prev = vmproc_get(old);
+	int r;
+
+	if (self == NULL || prev == NULL || self == prev)
+		return -ESRCH;
+	vmproc_swap(self, prev);
+	if ((r = take_window(self, prev)) != OK ||
+	    (r = map_whole_stack(self)) != OK)
+		printf("vm: taking over from %d failed: %d\n", old, r);
+	return r;
+}
+
+/*
  * VM's restart callback: the replica takes over from the dead VM, which
  * now sits at info->old_endpoint.
  */
@@ -79,18 +99,20 @@ int vm_init_restart(int type, const struct sef_init_info *info)
 {
 	int r = sef_cb_init_restart_stateful(type, info);
 
-	if (r != OK)
-		return r;
-	struct vmproc *self = vmproc_get(vm_self);
-	struct vmproc *dead = vmproc_get(info->old_endpoint);
-	if (self == NULL || dead == NULL || self == dead)
-		return -ESRCH;
-	vmproc_swap(self, dead);
-	if ((r = take_window(self, dead)) != OK ||
-	    (r = map_whole_stack(self)) != OK)
-		printf("vm: taking over from %d failed: %d\n",
-		       info->old_endpoint, r);
-	return r;
+	return r == OK ? take_over(info->old_endpoint) : r;
+}
+
+/*
+ * VM's live-update callback (`service update self -label vm`): RS swapped
+ * us into VM's slot in the kernel only, since the old VM, waiting for
+ * RS, could not serve VM_UPDATE.  The old VM stays frozen and untouched
+ * at info->old_endpoint, so a rollback finds its records as they were.
+ */
+int vm_init_lu(int type, const struct sef_init_info *info)
+{
+	int r = sef_cb_init_lu_identity(type, info);
+
+	return r == OK ? take_over(info->old_endpoint) : r;
 }
 
 /* A root system process other than RS: a replica of RS. */

@@ -66,6 +66,7 @@ int do_exit(endpoint_t caller, message *m);
 /* recover.c */
 int do_update(endpoint_t caller, message *m);
 int vm_init_restart(int type, const struct sef_init_info *info);
+int vm_init_lu(int type, const struct sef_init_info *info);
 void handle_page_faults(void);
 
 #endif

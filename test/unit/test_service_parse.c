@@ -331,6 +331,29 @@ static void status_line_has_every_column(void)
 		      svc_status_header());
 }
 
+static void update_line_shows_the_last_update_or_nothing(void)
+{
+	struct rs_status st;
+	char line[160] = "untouched";
+
+	memset(&st, 0, sizeof(st));
+	expect_true("no update: no line",
+		    !svc_update_line(&st, line, sizeof(line)));
+	expect_str_eq("no update: buffer untouched", "untouched", line);
+	st.upd_prepare_cycles = 5;
+	st.upd_swap_cycles = 6;
+	st.upd_init_cycles = 7;
+	st.upd_total_cycles = 100;
+	st.upd_blackout_cycles = 20;
+	st.upd_result = -EINTR;
+	expect_true("an update: a line",
+		    svc_update_line(&st, line, sizeof(line)));
+	expect_str_eq("every figure",
+		      "update: result 4 prepare 5 swap 6 init 7 total 100 "
+		      "blackout 20",
+		      line);
+}
+
 int main(void)
 {
 	static const struct unit_test tests[] = {
@@ -351,6 +374,7 @@ int main(void)
 		UNIT_TEST(long_args_are_refused),
 		UNIT_TEST(flag_string_shows_each_letter_in_place),
 		UNIT_TEST(status_line_has_every_column),
+		UNIT_TEST(update_line_shows_the_last_update_or_nothing),
 	};
 	return unit_run(tests, UNIT_COUNT(tests));
 }

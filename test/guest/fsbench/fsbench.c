@@ -18,6 +18,10 @@
  *   recovery_hello_replica     the same for a hello with a replica
  *   recovery_hello_restart_rs  the same recovery as RS counts it: crash
  *                              to the new instance's init done
+ *   update_hello_total         `service update self -label hello` until
+ *                              it is committed (update.c)
+ *   update_hello_blackout      RS's count of the time hello's endpoint did
+ *                              not answer during that update
  */
 #include <axo/libc.h>
 #include <fcntl.h>
@@ -133,6 +137,7 @@ int main(void)
 	printf("boot_to_shell: %llu ns\n", (unsigned long long)boot);
 	bench_devnull();
 	bench_pipe();
+	bench_update_hello("update_hello");
 	bench_recovery_hello("recovery_hello_restart");
 	bench_recovery_hello_replica("recovery_hello_replica");
 	bench_file();

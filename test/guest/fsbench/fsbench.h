@@ -10,6 +10,22 @@
 _Noreturn void fsbench_fail(const char *what);
 
 /*
+ * Return at the clock tick `seconds` after boot (sleeping most of the
+ * way), so that a measurement starting there sees the same time-dependent
+ * costs whatever the disk-bound work before it took.
+ */
+void fsbench_at(int seconds);
+
+/*
+ * Update hello to a fresh copy of itself (`service update self -label
+ * hello`, sent to RS directly) and report "<figure>_total: N insn", the
+ * request until the update is committed as its caller sees it, and
+ * "<figure>_blackout: N insn", RS's count of the time hello's endpoint
+ * did not answer (update.c).
+ */
+void bench_update_hello(const char *figure);
+
+/*
  * Crash hello (`service fi hello`, sent to RS directly) and report, as
  * "<figure>: N insn", the instructions until /dev/hello answers a read
  * again, and as "<figure>_rs: N insn" RS's own count (crash to the new

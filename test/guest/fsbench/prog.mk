@@ -1,3 +1,3 @@
 PROG := fsbench
-SRCS := fsbench.c recovery.c
+SRCS := fsbench.c recovery.c update.c
 LIBC := newlib

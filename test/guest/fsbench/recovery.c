@@ -39,7 +39,7 @@
  * it.  Starting at a fixed time keeps every time-dependent cost (64-bit
  * divisions, digits printed) the same whatever the disk-bound boot took.
  */
-static void at_start_time(int seconds)
+void fsbench_at(int seconds)
 {
 	clock_t start = (clock_t)seconds * CLOCKS_PER_SEC, now = times(NULL);
 
@@ -92,7 +92,7 @@ static void recovery_hello(const char *figure, int seconds)
 
 	if (fd < 0 || read_greeting(fd) != 1)
 		fsbench_fail("open " DEVICE);
-	at_start_time(seconds);
+	fsbench_at(seconds);
 	uint64_t t0 = bench_tsc();
 	rs_request(RS_FI, &req, "service fi " LABEL);
 	while (read_greeting(fd) == 1) /* the crash is not seen yet */
