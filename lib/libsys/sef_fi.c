@@ -47,6 +47,8 @@ static _Noreturn void fi_segv(void)
 static _Noreturn void fi_loop(void)
 {
 	sef_self.controlled_crash = true;
+	/* The loop never ends: without this the compiler drops the store. */
+	__asm__ volatile("" ::: "memory");
 	for (volatile uint32_t n = 0;; n++)
 		;
 }

@@ -41,11 +41,7 @@
 #define GAP_INSN     2000000ull	    /* the longest pause between faults */
 #define RECOVER_INSN 60000000000ull /* 60 s of guest time: a hang */
 
-/*
- * The fault types each target takes (a loop only where RS pings).  DS
- * and VM are pinged too, but a heartbeat kill of either halts the system
- * today (RS refuses their state): left out until that is fixed.
- */
+/* The fault types each target takes (a loop only where RS pings). */
 static const struct target {
 	const char *label;
 	const int *types;
