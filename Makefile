@@ -6,7 +6,9 @@
 #   make run      boot it in QEMU on this terminal (MEM=32 MiB by default)
 #   make test     host unit tests + guest suite booted via GRUB and via
 #                 QEMU's multiboot loader; last line "N passed, N failed"
-#   make bench    deterministic figures under -icount
+#   make bench    deterministic figures under -icount (and build/bench.json)
+#   make campaign fault-injection campaign: SEED=n FAULTS=n TARGETS=a,b,..
+#   make report   build/report.html from the latest bench, campaign, fuzz
 #   make debug    QEMU waiting for gdb, and gdb with the kernel's symbols
 #
 # Each program has a fragment <dir>/prog.mk setting PROG, SRCS and LIBS.
@@ -51,7 +53,7 @@ BENCH_MODULES  := $(shell $(PYTHON) tools/gen_boot.py names $(BOOTLIST) bench)
 BENCHFS_MODULES := $(shell $(PYTHON) tools/gen_boot.py names $(BOOTLIST) benchfs)
 TTY_MODULES    := $(shell $(PYTHON) tools/gen_boot.py names $(BOOTLIST) tty)
 
-.PHONY: all run test bench debug clean distclean format-check deps unit-test newlib \
+.PHONY: all run test bench campaign report debug clean distclean format-check deps unit-test newlib \
         host-test programs
 all: $(B)/axolotl.iso $(B)/utest.iso $(B)/ktest.iso $(B)/root-pristine.img \
      $(addprefix $(B)/boot/,$(BENCH_MODULES) $(BENCHFS_MODULES)) \
@@ -284,6 +286,20 @@ bench: deps all $(B)/disk-test.img
 	@$(PYTHON) tools/bench.py --qemu $(QEMU) --mem $(MEM) \
 		$(BOOT_ARGS) --initrd-bench "$(INITRD_BENCH)" \
 		--initrd-benchfs "$(INITRD_BENCHFS)"
+
+# The fault-injection campaign (tools/campaign.py): log in
+# build/campaign-$(SEED).log, last line its summary.
+SEED    ?= 1
+FAULTS  ?= 500
+TARGETS ?= hello,tty,ata,ext2,ds,pm,vfs,vm,rs
+campaign: deps all
+	@$(PYTHON) tools/campaign.py --qemu $(QEMU) --mem $(MEM) \
+		--kernel $(B)/kernel.elf --initrd-system "$(INITRD_SYSTEM)" \
+		--disk-root $(B)/root-pristine.img --seed $(SEED) \
+		--faults $(FAULTS) --targets $(TARGETS)
+
+report:
+	@$(PYTHON) tools/report.py --build $(B) --out $(B)/report.html
 
 format-check:
 	@clang-format --dry-run --Werror $(shell git ls-files '*.c' '*.h') && \

@@ -14,8 +14,12 @@ system is booted with less and less memory: system_min_mem is the least
 Under -icount shift=0,sleep=off the guest's TSC counts executed
 instructions, so each figure must be identical on both runs; a difference
 is reported as a failure (the figures would not be trustworthy).
+
+The figures also go to build/bench.json ({"figures": {name: {"value": v,
+"unit": u}}}), which tools/report.py renders.
 """
 import argparse
+import json
 import os
 import re
 import sys
@@ -80,6 +84,8 @@ def main():
                     help="QEMU -initrd string of the [bench] image")
     ap.add_argument("--initrd-benchfs", required=True,
                     help="QEMU -initrd string of the [benchfs] image")
+    ap.add_argument("--json", default="build/bench.json",
+                    help="where to write the figures as JSON")
     args = ap.parse_args()
 
     first, second = run_once(args), run_once(args)
@@ -94,6 +100,17 @@ def main():
     if least is None:
         sys.exit(f"bench: the system did not run in {MEM_STEPS[0]} MiB")
     print(f"system_min_mem: {least} MiB")
+    first["system_min_mem"] = (least, "MiB")
+    write_json(args.json, first)
+
+
+def write_json(path, figures):
+    """The figures as JSON at path, in the order they were printed."""
+    data = {"figures": {name: {"value": value, "unit": unit}
+                        for name, (value, unit) in figures.items()}}
+    with open(path, "w") as f:
+        json.dump(data, f, indent=1)
+        f.write("\n")
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@
 #define RS_UNCLONE    (RS_RQ_BASE + 0x07) /* rs_req.label: drop it */
 #define RS_EDIT	      (RS_RQ_BASE + 0x08) /* rs_req.addr: struct rs_start */
 #define RS_LOOKUP     (RS_RQ_BASE + 0x09) /* rs_req.label -> rs_req.endpoint */
-#define RS_FI	      (RS_RQ_BASE + 0x0a) /* rs_req.label: controlled crash */
+#define RS_FI	      (RS_RQ_BASE + 0x0a) /* rs_req.label, subtype: RS_FI_* */
 #define RS_STATUS     (RS_RQ_BASE + 0x0b) /* rs_req.addr, len -> count */
 #define RS_SYSCTL     (RS_RQ_BASE + 0x0c) /* rs_req.subtype: RS_SYSCTL_* */
 #define RS_NR_CALLS   0x0d
@@ -69,8 +69,18 @@
 #define SEF_LU_STATE_IS_DEBUG(s) \
 	((s) == SEF_LU_STATE_UNREACHABLE || (s) == SEF_LU_STATE_PREPARE_CRASH)
 
-/* Fault-injection subtypes. */
-#define RS_FI_CRASH 1
+/*
+ * Fault-injection subtypes (RS_FI's rs_req.subtype, 0 meaning CRASH, and
+ * COMMON_REQ_FI_CTL's common_fi.subtype).  SEF takes the fault at the top
+ * of the service's receive loop, between two requests (lib/libsys/sef_fi.c).
+ */
+#define RS_FI_CRASH    1 /* panic: a controlled crash */
+#define RS_FI_SEGV     2 /* write to an unmapped address */
+#define RS_FI_LOOP     3 /* spin forever: only the heartbeat notices */
+#define RS_FI_EXIT     4 /* sys_exit */
+#define RS_FI_BADREPLY 5 /* a driver's next reply to a client is garbage */
+#define RS_FI_BADREQ   6 /* a client's next request to a driver is garbage */
+#define RS_FI_NR       7 /* subtypes are 1 .. RS_FI_NR - 1 */
 
 /*
  * A request to RS.  Addresses are in the caller's memory; RS copies with
@@ -82,7 +92,7 @@ struct rs_req_msg {
 	char label[PROC_NAME_LEN]; /* NUL-terminated service label */
 	vir_bytes addr;		   /* UP, UPDATE, EDIT, STATUS */
 	uint32_t len;		   /* bytes at addr */
-	int32_t subtype;	   /* SYSCTL */
+	int32_t subtype;	   /* SYSCTL, FI */
 	endpoint_t endpoint;	   /* reply: LOOKUP */
 };
 

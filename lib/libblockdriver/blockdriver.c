@@ -24,6 +24,7 @@ void blockdriver_reply(endpoint_t caller, int minor, uint32_t id,
 	m.bdev_reply.minor = minor;
 	m.bdev_reply.id = id;
 	m.bdev_reply.status = status;
+	sef_fi_corrupt(RS_FI_BADREPLY, &m.bdev_reply.status); /* campaign */
 	int r = ipc_sendnb(caller, &m);
 	if (r != OK)
 		printf("blockdriver: reply to %d lost: %d\n", caller, r);

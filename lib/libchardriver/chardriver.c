@@ -22,6 +22,7 @@ void chardriver_reply(endpoint_t caller, int minor, uint32_t id, int32_t status)
 	m.cdev_reply.minor = minor;
 	m.cdev_reply.id = id;
 	m.cdev_reply.status = status;
+	sef_fi_corrupt(RS_FI_BADREPLY, &m.cdev_reply.status); /* campaign */
 	int r = asynsend(caller, &m);
 	if (r != OK)
 		printf("chardriver: reply to %d lost: %d\n", caller, r);

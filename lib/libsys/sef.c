@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * SEF core: startup, the one receive loop that intercepts system events,
- * callback registration, pings and fault injection.  Init, live update and
- * signals have their own files (sef_init.c, sef_lu.c, sef_signal.c).
+ * callback registration and pings.  Init, live update, signals and fault
+ * injection have their own files (sef_init.c, sef_lu.c, sef_signal.c,
+ * sef_fi.c).
  */
 #include "sef_priv.h"
 
@@ -100,19 +101,6 @@ endpoint_t sef_rs_endpoint(void)
 	return sef_self.rs;
 }
 
-_Noreturn void sef_fi_crash(void)
-{
-	/* The successor may trust our state: we are between two requests. */
-	sef_self.controlled_crash = true;
-	panic("fault injection: crash requested");
-}
-
-static void fault_injection(const message *m)
-{
-	if (m->common_fi.subtype == RS_FI_CRASH)
-		sef_fi_crash();
-}
-
 /* Handle m if it is a system event; true if the service must not see it. */
 static bool intercept(const message *m, uint32_t status)
 {
@@ -139,7 +127,7 @@ static bool intercept(const message *m, uint32_t status)
 		sef_cbs.signal_handler(m->sigs_signal.signo);
 		return true;
 	case COMMON_REQ_FI_CTL:
-		fault_injection(m);
+		sef_fi_inject(m->common_fi.subtype);
 		return true;
 	default:
 		return false;

@@ -77,10 +77,21 @@ endpoint_t sef_rs_endpoint(void);
 int sef_identity_transfer(endpoint_t old);
 
 /*
- * Crash between two requests, as `service fi` asks: the successor may
- * then trust the state it copies from us.
+ * Fault injection (sef_fi.c).  sef_fi_inject() takes fault subtype
+ * (RS_FI_*, <axo/msg_rs.h>) now, between two requests: the ending faults
+ * mark the crash controlled, so that the successor may trust the state it
+ * copies from us; BADREPLY and BADREQ only arm sef_fi_corrupt().  An
+ * unknown subtype is reported and ignored.  sef_fi_crash() is CRASH.
  */
+void sef_fi_inject(int subtype);
 _Noreturn void sef_fi_crash(void);
+
+/*
+ * The hook of a reply path (subtype RS_FI_BADREPLY) or of a request path
+ * to a driver (RS_FI_BADREQ): if that fault is armed, disarm it, put
+ * garbage in *field and return true; otherwise change nothing.
+ */
+bool sef_fi_corrupt(int subtype, int32_t *field);
 
 /* End the service: its signal manager sees SIGABRT. */
 _Noreturn void sef_exit(void);

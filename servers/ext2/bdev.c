@@ -17,6 +17,7 @@
  */
 #include <syslib.h>
 #include <ds.h>
+#include <sef.h>
 
 #include <axo/msg_dev.h>
 
@@ -37,6 +38,7 @@ static int32_t bdev_call(endpoint_t drv, int type, struct bdev_rq rq)
 
 	m.bdev_rq.minor = minor;
 	m.bdev_rq.id = ++next_id;
+	sef_fi_corrupt(RS_FI_BADREQ, &m.bdev_rq.minor); /* campaign */
 	int r = ipc_sendrec(drv, &m);
 	if (r != OK)
 		return r;

@@ -44,15 +44,20 @@ static int recover(const struct bdev_link *l, struct bdev_target *t)
 int bdev_retry_transfer(const struct bdev_link *l, struct bdev_target *t,
 			bool write, uint64_t off, void *buf, size_t n)
 {
-	for (int restarts = 0;; restarts++) {
+	int restarts = 0, retries = 0;
+
+	for (;;) {
 		int32_t r = t->driver == NONE ? -EDEADEPT :
 						l->transfer(l->ctx, t->driver,
 							    write, off, buf, n);
 		if (r >= 0 && (size_t)r == n)
 			return OK;
-		if (!bdev_recoverable(r) || restarts >= BDEV_RESTARTS)
-			return -EIO;
-		if (recover(l, t) != OK)
+		if (!bdev_recoverable(r)) {
+			if (++retries > BDEV_RETRIES)
+				return -EIO;
+			continue; /* the driver lives: ask it again */
+		}
+		if (++restarts > BDEV_RESTARTS || recover(l, t) != OK)
 			return -EIO;
 	}
 }

@@ -12,9 +12,11 @@
  * has a live endpoint again, open the device there, and send the same
  * request again.  Each recovery waits at most BDEV_WAIT_TICKS in all
  * (pauses of 1, 2, 4 ... up to 16 ticks); a request survives at most
- * BDEV_RESTARTS recoveries; then -EIO.  Any other failure is -EIO at
- * once.  Block requests are idempotent, so re-sending one that the dead
- * instance may have half done is safe.
+ * BDEV_RESTARTS recoveries; then -EIO.  Any other failure — an error,
+ * a short transfer, or an answer that makes no sense, as from a driver
+ * whose reply was corrupted — is tried again, up to BDEV_RETRIES times,
+ * before it is -EIO.  Block requests are idempotent, so re-sending one
+ * that the dead instance may have half done is safe.
  */
 #ifndef EXT2_BDEV_RETRY_H
 #define EXT2_BDEV_RETRY_H
@@ -27,6 +29,7 @@
 #include <axo/config.h>
 
 #define BDEV_RESTARTS	10	 /* recoveries one request survives */
+#define BDEV_RETRIES	3	 /* failed answers one request survives */
 #define BDEV_WAIT_TICKS (5 * HZ) /* longest wait for the driver to return */
 #define BDEV_PAUSE_MAX	16	 /* ticks, the longest single pause */
 

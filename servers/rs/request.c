@@ -275,31 +275,38 @@ static int do_restart(struct rproc *rp)
 	return OK;
 }
 
-/* `service fi rs`: answer, then crash; the replica takes over. */
-static _Noreturn void crash_self(message *m, struct rproc *rp)
+/* `service fi rs`: answer, then take the fault; the replica takes over. */
+static void fault_self(message *m, struct rproc *rp, int subtype)
 {
 	rp->crash_tm = rs_now();
 	rp->crash_tsc = rs_tsc();
 	rp->last_signal = SIGABRT;
 	m->m_type = OK;
 	ipc_sendnb(m->m_source, m);
-	sef_fi_crash();
+	sef_fi_inject(subtype);
 }
 
 static int do_fi(message *m, struct rproc *rp)
 {
 	message fi = { .m_type = COMMON_REQ_FI_CTL };
+	int subtype = m->rs_req.subtype ? m->rs_req.subtype : RS_FI_CRASH;
 	int r;
 
+	/* A loop in a service nobody pings would never be noticed. */
+	if (subtype < 1 || subtype >= RS_FI_NR ||
+	    (subtype == RS_FI_LOOP && rp->period == 0))
+		return -EINVAL;
 	if (rp->flags & (RS_TERMINATED | RS_INITIALIZING | RS_UPDATING))
 		return -EBUSY; /* its successor would get the crash request */
 	/* VM and RS recover only through a replica: have it ready. */
 	if ((rp->sys_flags & SF_NEED_REPL) && rp->replica == NONE &&
 	    (r = rs_replica_make(rp)) != OK)
 		return r;
-	if (rp->endpoint == RS_PROC_NR)
-		crash_self(m, rp);
-	fi.common_fi.subtype = RS_FI_CRASH;
+	if (rp->endpoint == RS_PROC_NR) {
+		fault_self(m, rp, subtype);
+		return -EDONTREPLY; /* a message fault: answered already */
+	}
+	fi.common_fi.subtype = subtype;
 	return asynsend(rp->endpoint, &fi);
 }
 

@@ -29,6 +29,7 @@
 #define RS_STOP_TICKS	 (2 * HZ)  /* SIGTERM, then SIGKILL after this */
 #define RS_MAX_BACKOFF	 30	   /* seconds */
 #define RS_DRIVER_PERIOD (5 * HZ)  /* heartbeat of the boot drivers */
+#define RS_CORE_PERIOD	 (2 * HZ)  /* of DS and VM, which never block */
 
 /*
  * The kernel calls every service makes through libsys: printf, SEF (exit

@@ -55,7 +55,10 @@ static const struct boot_device ata_device = { 4,
 static const struct boot_device tty_device = { 1, { { 0x3f8, 0x3ff } }, 4 };
 
 /*
- * Core servers may not be taken down; drivers are pinged.  The disk
+ * Core servers may not be taken down; drivers are pinged, and so are DS
+ * and VM, which never wait for another service (silence means they are
+ * stuck, as after an injected loop).  PM, VFS and ext2 are not: they wait
+ * for each other and for drivers, as long as a restart takes.  The disk
  * driver restarts after a second at most, never after the binary
  * backoff: ext2 hides its crashes only if it is back within seconds.
  */
@@ -63,10 +66,12 @@ static const struct boot_device tty_device = { 1, { { 0x3f8, 0x3ff } }, 4 };
 #define DRIVER(m) .period = RS_DRIVER_PERIOD, .major = (m)
 
 static const struct boot_priv boot_table[] = {
-	{ "ds", 0, CORE, .major = -1, .calls = ds_calls, .peers = ds_peers },
+	{ "ds", 0, CORE, .period = RS_CORE_PERIOD, .major = -1,
+	  .calls = ds_calls, .peers = ds_peers },
 	{ "vm", VM_SYS_PROC,
-	  .sys_flags = SF_CORE_SRV | SF_NEED_REPL | SF_USE_REPL, .major = -1,
-	  .calls = vm_calls, .peers = vm_peers },
+	  .sys_flags = SF_CORE_SRV | SF_NEED_REPL | SF_USE_REPL,
+	  .period = RS_CORE_PERIOD, .major = -1, .calls = vm_calls,
+	  .peers = vm_peers },
 	{ "pm", 0, CORE, .major = -1, .calls = pm_calls, .peers = pm_peers },
 	{ "vfs", 0, CORE, .major = -1, .calls = vfs_calls, .peers = vfs_peers },
 	{ "ext2", 0, .major = -1, .calls = fs_calls, .peers = ext2_peers },

@@ -53,6 +53,9 @@ static int cdev_send(struct fproc *fp, struct filp *f, endpoint_t drv, int type,
 	}
 	fp->susp = SUSP_CDEV;
 	fp->susp_id = m->cdev_rq.id;
+	fp->susp_max = (type == CDEV_READ || type == CDEV_WRITE) ?
+			       m->cdev_rq.count :
+			       INT32_MAX;
 	fp->susp_driver = drv;
 	fp->susp_grant = g;
 	fp->susp_done = done;
@@ -206,6 +209,22 @@ int do_ioctl(struct fproc *fp, message *m)
 	return cdev_send(fp, f, drv, CDEV_IOCTL, &dm, g, reply_status);
 }
 
+/*
+ * A driver's status, not trusted: a count larger than the request's, or
+ * a negative value that is no error number (EBADEPT is the largest),
+ * becomes -EIO, as if the driver had failed.
+ */
+static int32_t sane_status(const struct fproc *fp, int32_t status)
+{
+	if (status < -EBADEPT ||
+	    (status > 0 && (uint32_t)status > fp->susp_max)) {
+		printf("vfs: driver %d answered %d: taken as EIO\n",
+		       fp->susp_driver, status);
+		return -EIO;
+	}
+	return status;
+}
+
 void cdev_reply(message *m)
 {
 	const struct cdev_reply *cr = &m->cdev_reply;
@@ -219,7 +238,7 @@ void cdev_reply(message *m)
 			cpf_revoke(fp->susp_grant);
 		fp->susp_grant = GRANT_INVALID;
 		fp->susp = SUSP_NONE;
-		fp->susp_done(fp, cr->status);
+		fp->susp_done(fp, sane_status(fp, cr->status));
 		return;
 	}
 }

@@ -94,6 +94,7 @@ struct fproc {
 	enum susp susp;
 	message susp_msg; /* the request, for pipe and select retries */
 	uint32_t susp_id;
+	uint32_t susp_max; /* the largest count the driver may answer */
 	endpoint_t susp_driver;
 	cp_grant_id_t susp_grant;
 	cdev_done_t susp_done;

@@ -150,16 +150,19 @@ static void driver_that_never_returns_gives_eio_after_bounded_wait(void)
 	expect_eq_int("not resent", 1, f.transfers);
 }
 
-static void other_errors_and_short_transfers_are_not_retried(void)
+static void other_failures_are_retried_a_few_times_then_eio(void)
 {
-	struct fake f = { .results = { -EIO }, .nresults = 1 };
-	struct fake g = { .results = { N / 2 }, .nresults = 1 };
+	struct fake f = { .results = { -EIO, -EIO, -EIO, -EIO },
+			  .nresults = 4 };
+	struct fake g = { .results = { N / 2, 0x7f001234 }, .nresults = 2 };
 	struct bdev_target t;
 
-	expect_eq_int("driver error", -EIO, run(&f, &t));
-	expect_eq_int("one transfer", 1, f.transfers);
-	expect_eq_int("short transfer", -EIO, run(&g, &t));
-	expect_eq_int("one transfer for the short one", 1, g.transfers);
+	expect_eq_int("driver error every time", -EIO, run(&f, &t));
+	expect_eq_int("1 + BDEV_RETRIES transfers", 1 + BDEV_RETRIES,
+		      f.transfers);
+	expect_eq_int("no reopen", 0, f.opens);
+	expect_eq_int("short, then nonsense, then right", OK, run(&g, &t));
+	expect_eq_int("three transfers", 3, g.transfers);
 }
 
 static void endless_crashes_give_eio_after_bdev_restarts(void)
@@ -192,7 +195,7 @@ static const struct unit_test tests[] = {
 	UNIT_TEST(erestart_reopens_and_resends),
 	UNIT_TEST(reset_driver_is_found_under_its_new_endpoint),
 	UNIT_TEST(driver_that_never_returns_gives_eio_after_bounded_wait),
-	UNIT_TEST(other_errors_and_short_transfers_are_not_retried),
+	UNIT_TEST(other_failures_are_retried_a_few_times_then_eio),
 	UNIT_TEST(endless_crashes_give_eio_after_bdev_restarts),
 	UNIT_TEST(successor_refusing_the_open_gives_eio),
 };

@@ -13,8 +13,9 @@
  * usage: copyloop DIR [seconds]   (time limit, default 600; SIGTERM ends
  *                                  it after the current round)
  * At the end one line:
- *   copyloop: rounds R bytes B mismatches M errors E
- * B counts the bytes read back and found right; the exit status is 0 if
+ *   copyloop: rounds R bytes B mismatches M errors E lost L
+ * B counts the bytes read back and found right, L the bytes of the files
+ * read back wrong (the fault campaign's "bytes lost"); the exit status is 0 if
  * M and E are both 0, else 1.
  */
 #include <errno.h>
@@ -37,6 +38,7 @@ struct tally {
 	unsigned long long bytes; /* read back and right */
 	unsigned long mismatches; /* files read back wrong */
 	unsigned long errors;	  /* failed calls */
+	unsigned long long lost;  /* in files read back wrong */
 };
 
 static struct tally t;
@@ -124,6 +126,7 @@ static int verify_file(const char *path, uint32_t size, uint32_t sum)
 	if (n < 0)
 		return failed("read", path);
 	if (len != size || got != sum) {
+		t.lost += size;
 		if (++t.mismatches <= MAX_NOTES)
 			printf("copyloop: %s: %u bytes, checksum %08x; "
 			       "wrote %u bytes, checksum %08x\n",
@@ -167,7 +170,8 @@ int main(int argc, char **argv)
 	}
 	for (unsigned long round = 0; !stop_requested; round++)
 		round_trip(argv[1], round);
-	printf("copyloop: rounds %lu bytes %llu mismatches %lu errors %lu\n",
-	       t.rounds, t.bytes, t.mismatches, t.errors);
+	printf("copyloop: rounds %lu bytes %llu mismatches %lu errors %lu "
+	       "lost %llu\n",
+	       t.rounds, t.bytes, t.mismatches, t.errors, t.lost);
 	return t.mismatches == 0 && t.errors == 0 ? 0 : 1;
 }

@@ -1,0 +1,3 @@
+PROG := campaign
+SRCS := campaign.c workload.c
+LIBC := newlib
