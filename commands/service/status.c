@@ -19,7 +19,7 @@
  * update, if it had one: its result (0 or the error number) and how long
  * each step took, in TSC cycles (guest instructions under icount):
  *
- *	update: result 0 prepare 5210 swap 3874 init 90122 total 351200 blackout 99206
+ *	update: result 0 prepare 117201 swap 95550 init 328041 total 1221759 blackout 1099497
  *
  * prepare: asked to prepare -> ready; swap: ready -> new instance in
  * place; init: -> its init reported; total: update started -> committed
