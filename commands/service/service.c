@@ -19,7 +19,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include <axo/errno.h> /* after errno.h: adds the codes only RS gives */
 #include <axo/msg_vfs.h>
 
 #include "svc.h"
@@ -120,15 +119,22 @@ static const char *subject(const struct svc_cmd *cmd)
 	return cmd->label[0] != '\0' ? cmd->label : cmd->verb;
 }
 
-/* The message for err, including the codes only RS gives (libc has none). */
+/* Codes of <axo/errno.h> that only RS gives; libc has no message. */
+enum {
+	RS_ERESTART = 200,
+	RS_EGENERIC = 204,
+	RS_EDEADEPT = 215
+};
+
+/* The message for err, including the codes only RS gives. */
 static const char *error_text(int err)
 {
 	switch (err) {
-	case ERESTART:
+	case RS_ERESTART:
 		return "service restarted";
-	case EGENERIC:
+	case RS_EGENERIC:
 		return "generic failure";
-	case EDEADEPT:
+	case RS_EDEADEPT:
 		return "dead endpoint";
 	default:
 		return strerror(err);
