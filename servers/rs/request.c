@@ -170,6 +170,18 @@ static int do_up(message *m)
 	return -EDONTREPLY;
 }
 
+/* The request's rs_start, and the running service its label names. */
+static int running_start(const message *m, struct rs_start *rs,
+			 struct rproc **rpp)
+{
+	int r = copy_start(m, rs);
+
+	if (r != OK)
+		return r;
+	*rpp = rproc_by_label(rs->label);
+	return *rpp != NULL ? OK : -ESRCH;
+}
+
 /*
  * `service edit`: new settings for a running service, as `up` would have
  * set them: privileges (from system.conf), heartbeat period, uid and the
@@ -185,10 +197,8 @@ static int do_edit(message *m)
 	struct rproc *rp;
 	int r;
 
-	if ((r = copy_start(m, &rs)) != OK)
+	if ((r = running_start(m, &rs, &rp)) != OK)
 		return r;
-	if ((rp = rproc_by_label(rs.label)) == NULL)
-		return -ESRCH;
 	if (rp->sys_flags & SF_CORE_SRV)
 		return -EPERM;
 	if (rp->flags & (RS_TERMINATED | RS_INITIALIZING | RS_EXITING |
@@ -218,10 +228,8 @@ static int do_update(message *m)
 	struct rproc *rp;
 	int r;
 
-	if ((r = copy_start(m, &rs)) != OK)
+	if ((r = running_start(m, &rs, &rp)) != OK)
 		return r;
-	if ((rp = rproc_by_label(rs.label)) == NULL)
-		return -ESRCH;
 	return rs_update_request(rp, &rs, map_flags(rs.flags, init_map),
 				 m->m_source);
 }
