@@ -6,8 +6,7 @@
  * `service update` adds the service to the batch; without -q the batch
  * runs at once, with -q it waits for `service sysctl upd_run`.  Ahead of
  * everything, the new instance of each service is made, frozen.  Then the
- * batch runs one service after the other (the others first, VM next to
- * last, RS last):
+ * batch runs one service after the other, in the order of rank():
  *
  *   prepare  RS asks the old instance to reach its prepare state
  *	      (RS_LU_PREPARE); SEF answers when it is there, and the old
@@ -80,14 +79,23 @@ static struct {
 static struct rproc staged[NR_RPROCS];
 
 /*
- * Order: the others, then RS, then VM.  (MINIX puts RS last; here the
- * hand-over needs VM's help, so VM goes after it.)
+ * Order: the others, then DS, then RS, then VM.  The others may keep
+ * their state in DS while they are replaced (hello does), so DS must
+ * still answer; MINIX puts RS last, but here the hand-over needs VM's
+ * help, so VM goes after it.
  */
 static int rank(const struct rproc *rp)
 {
-	return rp->endpoint == VM_PROC_NR ? 2 :
-	       rp->endpoint == RS_PROC_NR ? 1 :
-					    0;
+	switch (rp->endpoint) {
+	case DS_PROC_NR:
+		return 1;
+	case RS_PROC_NR:
+		return 2;
+	case VM_PROC_NR:
+		return 3;
+	default:
+		return 0;
+	}
 }
 
 static struct upd *find_upd(const struct rproc *rp)
