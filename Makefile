@@ -7,6 +7,7 @@
 #   make test     host unit tests + guest suite booted via GRUB and via
 #                 QEMU's multiboot loader; last line "N passed, N failed"
 #   make bench    deterministic figures under -icount
+#   make fuzz     the system fuzzer alone (SEED=n COUNT=n)
 #   make debug    QEMU waiting for gdb, and gdb with the kernel's symbols
 #
 # Each program has a fragment <dir>/prog.mk setting PROG, SRCS and LIBS.
@@ -51,7 +52,7 @@ BENCH_MODULES  := $(shell $(PYTHON) tools/gen_boot.py names $(BOOTLIST) bench)
 BENCHFS_MODULES := $(shell $(PYTHON) tools/gen_boot.py names $(BOOTLIST) benchfs)
 TTY_MODULES    := $(shell $(PYTHON) tools/gen_boot.py names $(BOOTLIST) tty)
 
-.PHONY: all run test bench debug clean distclean format-check deps unit-test newlib \
+.PHONY: all run test bench fuzz debug clean distclean format-check deps unit-test newlib \
         host-test programs
 all: $(B)/axolotl.iso $(B)/utest.iso $(B)/ktest.iso $(B)/root-pristine.img \
      $(addprefix $(B)/boot/,$(BENCH_MODULES) $(BENCHFS_MODULES)) \
@@ -284,6 +285,14 @@ bench: deps all $(B)/disk-test.img
 	@$(PYTHON) tools/bench.py --qemu $(QEMU) --mem $(MEM) \
 		$(BOOT_ARGS) --initrd-bench "$(INITRD_BENCH)" \
 		--initrd-benchfs "$(INITRD_BENCHFS)"
+
+# The system fuzzer (test/boot/fuzz_system.py) alone, at any length:
+# make fuzz SEED=7 COUNT=1000000.  make test runs it with 100000 calls.
+SEED  ?= 1
+COUNT ?= 1000000
+fuzz: deps all
+	@FUZZ_SEED=$(SEED) FUZZ_COUNT=$(COUNT) $(PYTHON) tools/runscenario.py \
+		--qemu $(QEMU) --mem $(MEM) $(BOOT_ARGS) fuzz_system
 
 format-check:
 	@clang-format --dry-run --Werror $(shell git ls-files '*.c' '*.h') && \

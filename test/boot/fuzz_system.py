@@ -1,0 +1,144 @@
+# SPDX-License-Identifier: BSD-2-Clause
+"""Boot scenario: fuzz the whole booted system (issue 7).
+
+At the root shell of the [system] image: note every service's restart
+count, run /test/fuzz (random and mutated requests to every endpoint and
+random kernel calls from unprivileged processes, test/guest/fuzz), then
+check that the kernel did not panic, nothing hung, every service still
+answers (`service status`, a file read, /dev/hello) and count the
+restarts RS made meanwhile.  One summary line ends it:
+
+  fuzz: seed S calls N refused R errors E crashes-recovered C panics P
+        hangs H checksum X
+
+`make test` runs a short run (FUZZ_COUNT below); `make fuzz SEED=n
+COUNT=n` runs tools/fuzz.py, which sets FUZZ_SEED and FUZZ_COUNT."""
+import io
+import os
+import re
+import sys
+
+import pexpect
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "../../tools"))
+from console import Console  # noqa: E402
+
+NAME = "fuzz_system"
+IMAGE = "system"
+APPEND = ""
+TIMEOUT = 240
+SEED = int(os.environ.get("FUZZ_SEED", "1"))
+COUNT = int(os.environ.get("FUZZ_COUNT", "100000"))
+SECS_PER_1000 = 3  # generous: the run's own time limit, per 1000 calls
+
+SUMMARY = re.compile(r"fuzz: seed (\d+) calls (\d+) ok (\d+) refused (\d+) "
+                     r"errors (\d+) anomalies (\d+) deaths (\d+) stuck (\d+) "
+                     r"lost (\d+) checksum ([0-9a-f]+)")
+PANIC = re.compile(r"(?i)kernel panic|panic:")
+
+
+def statuses(con):
+    """{label: restarts} of every service `service status` lists."""
+    out, st = con.run("service status", timeout=60)
+    found = {}
+    for line in out.splitlines():
+        f = line.split()
+        if len(f) >= 9 and f[1].lstrip("-").isdigit() and f[3].isdigit():
+            found[f[0]] = int(f[3])
+    return found, st
+
+
+def answers_after(con, before):
+    """The post-run checks: (name, why) pairs, and the restarts seen."""
+    results = []
+    after, st = statuses(con)
+    results.append(("fuzz_every_service_still_listed_after_the_run",
+                    None if st == 0 and set(before) <= set(after) else
+                    f"status {st}; before {sorted(before)}, "
+                    f"after {sorted(after)}"))
+    for label in sorted(before):
+        out, st = con.run(f"service status {label}", timeout=30)
+        if st != 0:
+            results.append((f"fuzz_{label}_answers_status_after_the_run",
+                            f"service status {label}: exit {st}: {out!r}"))
+    out, st = con.run("cat /etc/motd", timeout=60)
+    results.append(("fuzz_file_read_works_after_the_run",
+                    None if st == 0 and out.strip() else
+                    f"cat /etc/motd: exit {st}, output {out!r}"))
+    out, st = con.run("cat /dev/hello", timeout=60)
+    results.append(("fuzz_hello_reads_after_the_run",
+                    None if st == 0 and "Hello, World!" in out else
+                    f"cat /dev/hello: exit {st}, output {out!r}"))
+    restarts = sum(max(0, after.get(k, v) - v) for k, v in before.items())
+    return results, restarts
+
+
+def session(con, log):
+    results = []
+    before, st = statuses(con)
+    results.append(("fuzz_status_lists_the_services_before_the_run",
+                    None if st == 0 and len(before) >= 5 else
+                    f"status {st}, services {sorted(before)}"))
+    limit = 120 + COUNT * SECS_PER_1000 // 1000
+    hangs = 0
+    try:
+        out, st = con.run(f"/test/fuzz {SEED} {COUNT}", timeout=limit)
+    except pexpect.TIMEOUT:
+        hangs, out, st = 1, con.tail(), -1
+    m = SUMMARY.search(out)
+    for line in out.splitlines():
+        if line.startswith("fuzz:") and not SUMMARY.search(line):
+            print("  " + line, flush=True)  # stuck batches, failures
+    panics = len(PANIC.findall(log.getvalue()))
+    results.append(("fuzz_run_ends_with_its_summary",
+                    None if m else f"exit {st}, last output {out[-600:]!r}"))
+    calls = int(m.group(2)) if m else 0
+    results.append((f"fuzz_makes_at_least_{COUNT}_calls",
+                    None if calls >= COUNT else
+                    f"calls {calls}, want {COUNT} (the rest were lost "
+                    "with dead children)"))
+    results.append(("fuzz_no_denied_call_was_allowed",
+                    None if m and m.group(6) == "0" else
+                    f"anomalies {m and m.group(6)}"))
+    results.append(("fuzz_no_batch_got_stuck",
+                    None if m and m.group(8) == "0" else
+                    f"stuck {m and m.group(8)}"))
+    results.append(("fuzz_no_kernel_panic",
+                    None if panics == 0 else f"{panics} panic lines"))
+    restarts = 0
+    if hangs == 0:
+        more, restarts = answers_after(con, before)
+        results += more
+    print(f"fuzz: seed {SEED} calls {calls} "
+          f"refused {m.group(4) if m else '?'} "
+          f"errors {m.group(5) if m else '?'} "
+          f"crashes-recovered {restarts} panics {panics} hangs {hangs} "
+          f"checksum {m.group(10) if m else '?'}", flush=True)
+    return results
+
+
+def steps(boot, timeout, disk):
+    con = Console(boot(), timeout)
+    log = io.StringIO()
+    con.child.logfile_read = _Text(log)
+    try:
+        con.boot()
+        return session(con, log)
+    except (pexpect.TIMEOUT, pexpect.EOF) as e:
+        return [(NAME + "_session",
+                 f"{type(e).__name__}; last output {con.tail()!r}")]
+    finally:
+        con.close()
+
+
+class _Text:
+    """A pexpect log file that keeps the console's text."""
+
+    def __init__(self, buf):
+        self.buf = buf
+
+    def write(self, data):
+        self.buf.write(data.decode("utf-8", "replace"))
+
+    def flush(self):
+        pass
