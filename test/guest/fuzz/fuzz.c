@@ -19,7 +19,10 @@
  * printed.  At the end one line:
  *
  *   fuzz: seed S calls N ok K refused R errors E anomalies A deaths D
- *         stuck T checksum X
+ *         stuck T lost L skipped K checksum X
+ *
+ * (lost: batches whose child reported nothing; skipped: calls to
+ * possibly silent system processes, see batch.c)
  *
  * and the exit status is 0 only if A and T are both 0.
  */
@@ -104,6 +107,7 @@ static void add(struct totals *tot, const struct tally *t)
 	tot->sum.refused += t->refused;
 	tot->sum.errors += t->errors;
 	tot->sum.anomalies += t->anomalies;
+	tot->sum.skipped += t->skipped;
 }
 
 /* Run batch b (n calls) in a child and add what it reported. */
@@ -204,10 +208,11 @@ int main(int argc, char **argv)
 	}
 	cleanup();
 	printf("fuzz: seed %u calls %u ok %u refused %u errors %u "
-	       "anomalies %u deaths %u stuck %u lost %u checksum %08x\n",
+	       "anomalies %u deaths %u stuck %u lost %u skipped %u "
+	       "checksum %08x\n",
 	       (unsigned)seed, (unsigned)tot.sum.calls, (unsigned)tot.sum.ok,
 	       (unsigned)tot.sum.refused, (unsigned)tot.sum.errors,
 	       (unsigned)tot.sum.anomalies, tot.deaths, tot.stuck, tot.lost,
-	       (unsigned)h);
+	       (unsigned)tot.sum.skipped, (unsigned)h);
 	return tot.sum.anomalies == 0 && tot.stuck == 0 ? 0 : 1;
 }

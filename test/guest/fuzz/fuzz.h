@@ -23,6 +23,7 @@ struct tally {
 	uint32_t refused;   /* ECALLDENIED, ETRAPDENIED or EPERM */
 	uint32_t errors;    /* any other error */
 	uint32_t anomalies; /* denied things that were not refused */
+	uint32_t skipped;   /* not made: the target might never answer */
 	uint32_t check;	    /* sum of the fields above */
 };
 
