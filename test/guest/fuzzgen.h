@@ -19,7 +19,11 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#if __STDC_HOSTED__ /* newlib programs */
 #include <string.h>
+#else /* libsys programs */
+#include <axo/fmt.h>
+#endif
 
 #include <axo/config.h>
 #include <axo/ipc.h>

@@ -114,7 +114,7 @@ static void gen_call(struct fz *f, struct call *c)
 		c->addr = fz_pointer(f);
 }
 
-static int trap_ipc(uint32_t trap, endpoint_t dst, uint32_t addr)
+int fuzz_trap(uint32_t trap, endpoint_t dst, uint32_t addr)
 {
 	int r = (int)trap;
 
@@ -171,7 +171,7 @@ static void make_call(const struct call *c, struct tally *t)
 	if (c->kind == K_KCALL)
 		r = trap_kcall(c->addr);
 	else
-		r = trap_ipc(c->trap, c->dst, c->addr);
+		r = fuzz_trap(c->trap, c->dst, c->addr);
 	t->calls++;
 	if (refused(r))
 		t->refused++;

@@ -5,6 +5,7 @@
  * test/boot/fuzz_system.py runs it, `make fuzz` too).
  *
  * usage: fuzz SEED COUNT [BATCH [trace]]
+ *        fuzz -s SEED COUNT   (the restricted service's run: run_service)
  *   run as root; BATCH calls per child (default 1000); with trace, a
  *   child reports before every call, so a stuck batch names its call
  *   exactly (otherwise the call is among the REPORT_EVERY after the one
@@ -37,7 +38,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <axo/libc.h>
+
 #include "fuzz.h"
+#include "../fuzzsrv/fuzzsrv.h"
 #include "../prng.h"
 
 #define WATCHDOG      20 /* seconds a batch may take */
@@ -167,13 +171,52 @@ static void cleanup(void)
 	rmdir("/tmp/fz1");
 }
 
+/*
+ * fuzz -s SEED COUNT: have the restricted service fuzzsrv (started with
+ * `service up /test/fuzzsrv`) make COUNT calls, and print its tallies.
+ */
+static int run_service(uint32_t seed, uint32_t count)
+{
+	struct rs_req_msg req;
+	message m;
+
+	memset(&req, 0, sizeof(req));
+	strcpy(req.label, "fuzzsrv");
+	if (axo_rs_request(RS_LOOKUP, &req) < 0) {
+		printf("fuzzsrv: not running (service up /test/fuzzsrv): %s\n",
+		       strerror(errno));
+		return 1;
+	}
+	memset(&m, 0, sizeof(m));
+	m.word[FZS_SEED] = seed;
+	m.word[FZS_COUNT] = count;
+	m.m_type = FUZZSRV_RUN;
+	int r = fuzz_trap(SENDREC, req.endpoint, (uint32_t)&m);
+	if (r != 0 || m.m_type != 0) {
+		printf("fuzzsrv: run failed: %d, answer %d\n", r,
+		       (int)m.m_type);
+		return 1;
+	}
+	printf("fuzzsrv: seed %u calls %u ok %u refused %u errors %u "
+	       "anomalies %u checksum %08x\n",
+	       (unsigned)seed, (unsigned)m.word[FZS_CALLS],
+	       (unsigned)m.word[FZS_OK], (unsigned)m.word[FZS_REFUSED],
+	       (unsigned)m.word[FZS_ERRORS], (unsigned)m.word[FZS_ANOMALIES],
+	       (unsigned)m.word[FZS_CHECKSUM]);
+	return m.word[FZS_ANOMALIES] == 0 && m.word[FZS_CALLS] == count ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
 	struct totals tot;
 	struct sigaction sa;
 
+	if (argc == 4 && strcmp(argv[1], "-s") == 0)
+		return run_service((uint32_t)strtoul(argv[2], NULL, 0),
+				   (uint32_t)strtoul(argv[3], NULL, 0));
 	if (argc < 3) {
-		fprintf(stderr, "usage: fuzz SEED COUNT [BATCH [trace]]\n");
+		fprintf(stderr, "usage: fuzz SEED COUNT [BATCH [trace]]\n"
+				"       fuzz -s SEED COUNT\n");
 		return 2;
 	}
 	uint32_t seed = (uint32_t)strtoul(argv[1], NULL, 0);

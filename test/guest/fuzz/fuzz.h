@@ -10,6 +10,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <axo/ipc.h>
+
 #define FUZZ_UID     1000 /* the unprivileged user the children become */
 #define REPORT_FD    31	  /* the pipe to the parent, in a child */
 #define REPORT_EVERY 64	  /* calls between two records */
@@ -26,6 +28,9 @@ struct tally {
 	uint32_t skipped;   /* not made: the target might never answer */
 	uint32_t check;	    /* sum of the fields above */
 };
+
+/* IPC trap number trap to dst with the message at addr: OK or -E*. */
+int fuzz_trap(uint32_t trap, endpoint_t dst, uint32_t addr);
 
 /* The check word of t. */
 uint32_t tally_check(const struct tally *t);
