@@ -4,12 +4,17 @@
 At the root shell of the [system] image: note every service's restart
 count, run /test/fuzz (random and mutated requests to every endpoint and
 random kernel calls from unprivileged processes, test/guest/fuzz), then
-check that the kernel did not panic, nothing hung, every service still
-answers (`service status`, a file read, /dev/hello) and count the
-restarts RS made meanwhile.  One summary line ends it:
+start the restricted service fuzzsrv (/etc/system.conf.d/fuzzsrv) and
+have it make a fifth as many calls (`fuzz -s`), every one outside its
+rights refused; then check that the kernel did not panic, nothing hung,
+every service still answers (`service status`, a file read, /dev/hello)
+and count the restarts RS made meanwhile.  One summary line ends it:
 
   fuzz: seed S calls N refused R errors E crashes-recovered C panics P
-        hangs H checksum X
+        hangs H checksum X/Y
+
+(N, R, E: both runs together; X, Y: the checksums of the two generated
+sequences, equal for equal seeds and counts.)
 
 `make test` runs a short run (FUZZ_COUNT below); `make fuzz SEED=n
 COUNT=n` runs tools/fuzz.py, which sets FUZZ_SEED and FUZZ_COUNT."""
@@ -37,7 +42,9 @@ SECS_PER_1000 = 3  # generous: the run's own time limit, per 1000 calls
 SUMMARY = re.compile(r"fuzz: seed (\d+) calls (\d+) ok (\d+) refused (\d+) "
                      r"errors (\d+) anomalies (\d+) deaths (\d+) stuck (\d+) "
                      r"lost (\d+) skipped (\d+) checksum ([0-9a-f]+)")
-PANIC = re.compile(r"(?i)kernel panic|panic:")
+SRV = re.compile(r"fuzzsrv: seed (\d+) calls (\d+) ok (\d+) refused (\d+) "
+                 r"errors (\d+) anomalies (\d+) checksum ([0-9a-f]+)")
+PANIC = re.compile(r"kernel panic:|system halted")  # kernel/panic.c
 
 
 def statuses(con):
@@ -76,6 +83,30 @@ def answers_after(con, before):
     return results, restarts
 
 
+def service_run(con, limit):
+    """The restricted service's run (fuzzsrv, a fifth of COUNT calls):
+    its checks, and its summary match (or None)."""
+    count = max(1, COUNT // 5)
+    results = []
+    out, st = con.run("service up /test/fuzzsrv", timeout=60)
+    results.append(("fuzzsrv_starts_with_its_restricted_privileges",
+                    None if st == 0 else f"service up: exit {st}: {out!r}"))
+    out, st = con.run(f"/test/fuzz -s {SEED} {count}", timeout=limit)
+    m = SRV.search(out)
+    results.append(("fuzzsrv_run_ends_with_its_summary",
+                     None if m else f"exit {st}, output {out[-600:]!r}"))
+    results.append((f"fuzzsrv_makes_{count}_calls",
+                    None if m and int(m.group(2)) == count else
+                    f"calls {m and m.group(2)}, want {count}"))
+    results.append(("fuzzsrv_every_call_outside_its_rights_is_refused",
+                    None if m and m.group(6) == "0" else
+                    f"anomalies {m and m.group(6)}: {out[-600:]!r}"))
+    out, st = con.run("service down fuzzsrv", timeout=60)
+    results.append(("fuzzsrv_goes_down_after_its_run",
+                    None if st == 0 else f"service down: exit {st}"))
+    return results, m
+
+
 def session(con, log):
     results = []
     before, st = statuses(con)
@@ -92,7 +123,6 @@ def session(con, log):
     for line in out.splitlines():
         if line.startswith("fuzz:") and not SUMMARY.search(line):
             print("  " + line, flush=True)  # stuck batches, failures
-    panics = len(PANIC.findall(log.getvalue()))
     results.append(("fuzz_run_ends_with_its_summary",
                     None if m else f"exit {st}, last output {out[-600:]!r}"))
     calls = int(m.group(2)) if m else 0
@@ -111,17 +141,28 @@ def session(con, log):
     results.append(("fuzz_no_batch_got_stuck",
                     None if m and m.group(8) == "0" else
                     f"stuck {m and m.group(8)}"))
+    restarts = 0
+    srv = None
+    if hangs == 0:
+        try:
+            more, srv = service_run(con, limit)
+            results += more
+        except pexpect.TIMEOUT:
+            hangs = 1
+            results.append(("fuzzsrv_run_ends", f"hung: {con.tail()!r}"))
+    panics = len(PANIC.findall(log.getvalue()))
     results.append(("fuzz_no_kernel_panic",
                     None if panics == 0 else f"{panics} panic lines"))
-    restarts = 0
     if hangs == 0:
         more, restarts = answers_after(con, before)
         results += more
-    print(f"fuzz: seed {SEED} calls {calls} "
-          f"refused {m.group(4) if m else '?'} "
-          f"errors {m.group(5) if m else '?'} "
-          f"crashes-recovered {restarts} panics {panics} hangs {hangs} "
-          f"checksum {m.group(11) if m else '?'}", flush=True)
+
+    def total(g):
+        return sum(int(x.group(g)) for x in (m, srv) if x)
+    print(f"fuzz: seed {SEED} calls {total(2)} refused {total(4)} "
+          f"errors {total(5)} crashes-recovered {restarts} panics {panics} "
+          f"hangs {hangs} checksum {m.group(11) if m else '?'}/"
+          f"{srv.group(7) if srv else '?'}", flush=True)
     return results
 
 
