@@ -18,7 +18,6 @@ sequences, equal for equal seeds and counts.)
 
 `make test` runs a short run (FUZZ_COUNT below); `make fuzz SEED=n
 COUNT=n` runs tools/fuzz.py, which sets FUZZ_SEED and FUZZ_COUNT."""
-import io
 import os
 import re
 import sys
@@ -26,7 +25,7 @@ import sys
 import pexpect
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "../../tools"))
-from console import Console  # noqa: E402
+from console import logged_session  # noqa: E402
 
 NAME = "fuzz_system"
 IMAGE = "system"
@@ -167,27 +166,4 @@ def session(con, log):
 
 
 def steps(boot, timeout, disk):
-    con = Console(boot(), timeout)
-    log = io.StringIO()
-    con.child.logfile_read = _Text(log)
-    try:
-        con.boot()
-        return session(con, log)
-    except (pexpect.TIMEOUT, pexpect.EOF) as e:
-        return [(NAME + "_session",
-                 f"{type(e).__name__}; last output {con.tail()!r}")]
-    finally:
-        con.close()
-
-
-class _Text:
-    """A pexpect log file that keeps the console's text."""
-
-    def __init__(self, buf):
-        self.buf = buf
-
-    def write(self, data):
-        self.buf.write(data.decode("utf-8", "replace"))
-
-    def flush(self):
-        pass
+    return logged_session(boot(), timeout, NAME, session)

@@ -9,10 +9,8 @@ import os
 import re
 import sys
 
-import pexpect
-
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "../../tools"))
-from console import Console  # noqa: E402
+from console import logged_session  # noqa: E402
 
 NAME = "perm_matrix"
 IMAGE = "system"
@@ -28,7 +26,7 @@ def name_of(what):
     return "perm_" + re.sub(r"[^a-z0-9]+", "_", what.lower()).strip("_")
 
 
-def session(con):
+def session(con, log):
     results = []
     out, st = con.run("/test/permtest", timeout=600)
     cells = 0
@@ -50,6 +48,9 @@ def session(con):
                     None if verdict and (verdict.group(2) == "0") ==
                     (st == 0) else f"verdict {verdict and verdict.group(0)}, "
                     f"exit {st}"))
+    results.append(("perm_no_kernel_panic",
+                    None if "kernel panic:" not in log.getvalue() else
+                    "the kernel panicked"))
     out, st = con.run("cat /dev/hello")
     results.append(("perm_system_answers_after_the_matrix",
                     None if st == 0 and "Hello, World!" in out else
@@ -58,12 +59,4 @@ def session(con):
 
 
 def steps(boot, timeout, disk):
-    con = Console(boot(), timeout)
-    try:
-        con.boot()
-        return session(con)
-    except (pexpect.TIMEOUT, pexpect.EOF) as e:
-        return [(NAME + "_session",
-                 f"{type(e).__name__}; last output {con.tail()!r}")]
-    finally:
-        con.close()
+    return logged_session(boot(), timeout, NAME, session)
