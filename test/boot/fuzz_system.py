@@ -36,6 +36,7 @@ COUNT = int(os.environ.get("FUZZ_COUNT", "105000"))
 # make test's run must make 100000 calls: a few percent of the generated
 # ones are skipped (calls to possibly silent system processes, batch.c).
 MIN_CALLS = 100000 if "FUZZ_COUNT" not in os.environ else 0
+REPEAT = 3000  # calls of the runs made twice to compare their checksums
 SECS_PER_1000 = 3  # generous: the run's own time limit, per 1000 calls
 
 SUMMARY = re.compile(r"fuzz: seed (\d+) calls (\d+) ok (\d+) refused (\d+) "
@@ -100,6 +101,12 @@ def service_run(con, limit):
     results.append(("fuzzsrv_every_call_outside_its_rights_is_refused",
                     None if m and m.group(6) == "0" else
                     f"anomalies {m and m.group(6)}: {out[-600:]!r}"))
+    sums = [SRV.search(con.run(f"/test/fuzz -s {SEED} {REPEAT}",
+                               timeout=120)[0]) for _ in range(2)]
+    results.append(("fuzzsrv_same_seed_gives_the_same_sequence",
+                    None if all(sums) and sums[0].group(7) ==
+                    sums[1].group(7) else
+                    f"checksums {[x and x.group(7) for x in sums]}"))
     out, st = con.run("service down fuzzsrv", timeout=60)
     results.append(("fuzzsrv_goes_down_after_its_run",
                     None if st == 0 else f"service down: exit {st}"))
@@ -140,6 +147,12 @@ def session(con, log):
     results.append(("fuzz_no_batch_got_stuck",
                     None if m and m.group(8) == "0" else
                     f"stuck {m and m.group(8)}"))
+    sums = [SUMMARY.search(con.run(f"/test/fuzz {SEED} {REPEAT}",
+                                   timeout=120)[0]) for _ in range(2)]
+    results.append(("fuzz_same_seed_gives_the_same_sequence",
+                    None if all(sums) and sums[0].group(11) ==
+                    sums[1].group(11) else
+                    f"checksums {[x and x.group(11) for x in sums]}"))
     restarts = 0
     srv = None
     if hangs == 0:

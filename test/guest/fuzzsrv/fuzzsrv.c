@@ -89,6 +89,7 @@ static void gen_call(struct fz *f, enum kind *kind, endpoint_t *dst, message *m)
 {
 	uint32_t roll = fz_below(f, 16);
 
+	memset(m, 0, sizeof(*m)); /* not the last answer: the checksum */
 	*dst = SYSTEM;
 	if (roll < 4) {
 		*kind = K_KCALL;

@@ -184,6 +184,9 @@ int cell_server(int which)
 	case 10:
 		m.m_type = RS_SHUTDOWN;
 		return r_of(perm_trap(SENDREC, RS_PROC_NR, &m), &m);
+	case 12:
+		m.m_type = CDEV_REPLY; /* as if we were a driver */
+		return r_of(perm_trap(SENDREC, VFS_PROC_NR, &m), &m);
 	default:
 		m.m_type = COMMON_REQ_FI_CTL;
 		return r_of(perm_trap(SENDREC, VFS_PROC_NR, &m), &m);

@@ -111,6 +111,7 @@ static const struct cell fixed_cells[] = {
 	{ "vm exit of vfs (PM only)", cell_server, 9, NULL, EPERM },
 	{ "rs shutdown", cell_server, 10, NULL, EPERM },
 	{ "fault injection request to vfs", cell_server, 11, NULL, ENOSYS },
+	{ "forged driver reply to vfs", cell_server, 12, NULL, EPERM },
 	{ "service down hello", NULL, 0, svc_down, EPERM },
 	{ "service fi hello", NULL, 0, svc_fi, EPERM },
 	{ "service refresh hello", NULL, 0, svc_refresh, EPERM },
