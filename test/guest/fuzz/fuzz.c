@@ -20,7 +20,7 @@
  * printed.  At the end one line:
  *
  *   fuzz: seed S calls N ok K refused R errors E anomalies A deaths D
- *         stuck T lost L skipped K checksum X
+ *         stuck T lost L skipped P checksum X
  *
  * (lost: batches whose child reported nothing; skipped: calls to
  * possibly silent system processes, see batch.c)
