@@ -8,6 +8,7 @@
 #                 QEMU's multiboot loader; last line "N passed, N failed"
 #   make bench    deterministic figures under -icount (and build/bench.json)
 #   make campaign fault-injection campaign: SEED=n FAULTS=n TARGETS=a,b,..
+#   make fuzz     the system fuzzer alone (SEED=n COUNT=n)
 #   make report   build/report.html from the latest bench, campaign, fuzz
 #   make debug    QEMU waiting for gdb, and gdb with the kernel's symbols
 #
@@ -53,7 +54,8 @@ BENCH_MODULES  := $(shell $(PYTHON) tools/gen_boot.py names $(BOOTLIST) bench)
 BENCHFS_MODULES := $(shell $(PYTHON) tools/gen_boot.py names $(BOOTLIST) benchfs)
 TTY_MODULES    := $(shell $(PYTHON) tools/gen_boot.py names $(BOOTLIST) tty)
 
-.PHONY: all run test bench campaign report debug clean distclean format-check deps unit-test newlib \
+.PHONY: all run test bench campaign fuzz report debug clean distclean format-check deps \
+        unit-test newlib \
         host-test programs
 all: $(B)/axolotl.iso $(B)/utest.iso $(B)/ktest.iso $(B)/root-pristine.img \
      $(addprefix $(B)/boot/,$(BENCH_MODULES) $(BENCHFS_MODULES)) \
@@ -297,6 +299,13 @@ campaign: deps all
 		--kernel $(B)/kernel.elf --initrd-system "$(INITRD_SYSTEM)" \
 		--disk-root $(B)/root-pristine.img --seed $(SEED) \
 		--faults $(FAULTS) --targets $(TARGETS)
+
+# The system fuzzer (test/boot/fuzz_system.py) alone, at any length:
+# make fuzz SEED=7 COUNT=1000000.  make test runs it with 100000 calls.
+COUNT ?= 1000000
+fuzz: deps all
+	@FUZZ_SEED=$(SEED) FUZZ_COUNT=$(COUNT) $(PYTHON) tools/runscenario.py \
+		--qemu $(QEMU) --mem $(MEM) $(BOOT_ARGS) fuzz_system
 
 report:
 	@$(PYTHON) tools/report.py --build $(B) --out $(B)/report.html

@@ -6,6 +6,7 @@ wait for the root shell's prompt, type command lines, and read what each
 printed and its exit status.  Every wait has a timeout; a scenario never
 hangs.
 """
+import io
 import re
 import time
 
@@ -58,3 +59,33 @@ class Console:
 
     def close(self):
         self.child.close(force=True)
+
+
+class TextLog:
+    """A pexpect log file that keeps the console's text in buf."""
+
+    def __init__(self, buf):
+        self.buf = buf
+
+    def write(self, data):
+        self.buf.write(data.decode("utf-8", "replace"))
+
+    def flush(self):
+        pass
+
+
+def logged_session(cmd, timeout, name, session):
+    """Boot cmd, wait for the prompt and return session(con, log), log
+    being everything the console printed (io.StringIO); a timeout or
+    the end of QEMU becomes one failed check, name + "_session"."""
+    con = Console(cmd, timeout)
+    log = io.StringIO()
+    con.child.logfile_read = TextLog(log)
+    try:
+        con.boot()
+        return session(con, log)
+    except (pexpect.TIMEOUT, pexpect.EOF) as e:
+        return [(name + "_session",
+                 f"{type(e).__name__}; last output {con.tail()!r}")]
+    finally:
+        con.close()

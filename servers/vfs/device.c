@@ -125,7 +125,7 @@ void cdev_close(struct filp *f)
 	m.cdev_rq.minor = (int32_t)VFS_MINOR(f->vn->rdev);
 	m.cdev_rq.id = new_id();
 	if (asynsend(drv, &m) != OK)
-		printf("vfs: close of device %#x failed\n",
+		printf("vfs: close of device 0x%x failed\n",
 		       (unsigned)f->vn->rdev);
 }
 

@@ -134,6 +134,16 @@ endpoint_t dmap_driver(uint32_t major)
 	return d->driver;
 }
 
+bool dmap_is_driver(endpoint_t e)
+{
+	for (uint32_t major = 0; major < NR_MAJORS; major++) {
+		const struct dmap_ent *d = dmap_tab_get(&tab, major);
+		if (d != NULL && d->label[0] != '\0' && d->driver == e)
+			return true;
+	}
+	return false;
+}
+
 uint32_t dmap_gen(uint32_t major)
 {
 	const struct dmap_ent *d = dmap_tab_get(&tab, major);

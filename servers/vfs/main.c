@@ -7,10 +7,12 @@
  *   - PM's calls about processes (VFS_PM_*), only from PM;
  *   - RS's VFS_MAPDRIVER (dmap.c), only from RS;
  *   - asynchronous answers of character drivers (CDEV_REPLY,
- *     CDEV_SEL_REPLY), matched to a suspended caller by request id;
+ *     CDEV_SEL_REPLY), matched to a suspended caller by request id
+ *     (from anyone but a driver: -EPERM);
  *   - notifications: DS (a driver came up), CLOCK (select timeouts).
- * A handler returning -EDONTREPLY has suspended its caller, who gets its
- * answer later through vfs_reply().
+ * Anything else is answered -ENOSYS.  A handler returning -EDONTREPLY
+ * has suspended its caller, who gets its answer later through
+ * vfs_reply().
  */
 #include "vfs.h"
 
@@ -95,7 +97,10 @@ static void handle_message(message *m, uint32_t status)
 			dmap_ds_event();
 		return;
 	}
-	if (m->m_type == CDEV_REPLY)
+	if ((m->m_type == CDEV_REPLY || m->m_type == CDEV_SEL_REPLY) &&
+	    !dmap_is_driver(m->m_source))
+		vfs_reply(m->m_source, -EPERM, m); /* forged: never wait */
+	else if (m->m_type == CDEV_REPLY)
 		cdev_reply(m);
 	else if (m->m_type == CDEV_SEL_REPLY)
 		select_sel_reply(m);
@@ -105,9 +110,8 @@ static void handle_message(message *m, uint32_t status)
 		vfs_reply(m->m_source, do_mapdriver(m), m);
 	else if (IS_VFS_CALL(m->m_type))
 		handle_user_call(m);
-	else
-		printf("vfs: unexpected message %#x from %d\n",
-		       (unsigned)m->m_type, m->m_source);
+	else /* a caller in sendrec must not wait forever */
+		vfs_reply(m->m_source, -ENOSYS, m);
 }
 
 static int init_fresh(int type, const struct sef_init_info *info)

@@ -101,7 +101,7 @@ static int read_super(struct vmnt *vmp, uint32_t dev, int flags)
 	m.fs_readsuper.dev = dev;
 	m.fs_readsuper.flags = (flags & VFS_MNT_RDONLY) ? FS_RDONLY : 0;
 	if ((r = fs_call(vmp->fs_e, FS_READSUPER, &m)) < 0) {
-		printf("vfs: mount: %s refused device %#x: %d\n", vmp->label,
+		printf("vfs: mount: %s refused device 0x%x: %d\n", vmp->label,
 		       (unsigned)dev, r);
 		return r;
 	}

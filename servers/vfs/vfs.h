@@ -210,6 +210,8 @@ int do_sync(struct fproc *fp, message *m);
 void dmap_init(void);
 void dmap_ds_event(void);
 endpoint_t dmap_driver(uint32_t major);
+/* Whether e is the driver of some major (it may send CDEV replies). */
+bool dmap_is_driver(endpoint_t e);
 uint32_t dmap_gen(uint32_t major);
 const char *dmap_label(uint32_t major);
 int do_mapdriver(message *m);

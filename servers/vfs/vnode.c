@@ -108,8 +108,8 @@ int fs_call(endpoint_t fs_e, int type, message *m)
 
 	m->m_type = type;
 	if ((r = ipc_sendrec(fs_e, m)) != OK) {
-		printf("vfs: request %#x to fs %d failed: %d\n", (unsigned)type,
-		       fs_e, r);
+		printf("vfs: request 0x%x to fs %d failed: %d\n",
+		       (unsigned)type, fs_e, r);
 		return r;
 	}
 	return m->m_type;

@@ -5,15 +5,12 @@ restarts + 1, the counter starts again), refreshed, taken down (reading
 it then fails with a clear error) and started again from /service/hello.
 Every kernel-log line the session prints is kept, so that the driver's
 and RS's messages can be checked too."""
-import io
 import os
 import re
 import sys
 
-import pexpect
-
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "../../tools"))
-from console import Console  # noqa: E402
+from console import logged_session  # noqa: E402
 
 NAME = "service_hello"
 IMAGE = "system"
@@ -151,27 +148,4 @@ def replica_and_edit(con):
 
 
 def steps(boot, timeout, disk):
-    con = Console(boot(), timeout)
-    log = io.StringIO()
-    con.child.logfile_read = _Text(log)
-    try:
-        con.boot()
-        return session(con, log)
-    except (pexpect.TIMEOUT, pexpect.EOF) as e:
-        return [(NAME + "_session",
-                 f"{type(e).__name__}; last output {con.tail()!r}")]
-    finally:
-        con.close()
-
-
-class _Text:
-    """A pexpect log file that keeps the console's text."""
-
-    def __init__(self, buf):
-        self.buf = buf
-
-    def write(self, data):
-        self.buf.write(data.decode("utf-8", "replace"))
-
-    def flush(self):
-        pass
+    return logged_session(boot(), timeout, NAME, session)

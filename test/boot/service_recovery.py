@@ -21,8 +21,8 @@ import pexpect
 
 sys.path.insert(0, os.path.dirname(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "../../tools"))
-from console import PROMPT, Console  # noqa: E402
-from service_hello import _Text, status_of, wait_restarts  # noqa: E402
+from console import PROMPT, Console, TextLog  # noqa: E402
+from service_hello import status_of, wait_restarts  # noqa: E402
 
 NAME = "service_recovery"
 IMAGE = "system"
@@ -105,7 +105,7 @@ def heartbeat(con, log):
 def steps(boot, timeout, disk):
     con = Console(boot(), timeout)
     log = io.StringIO()
-    con.child.logfile_read = _Text(log)
+    con.child.logfile_read = TextLog(log)
     results = []
     try:
         con.boot()

@@ -1,0 +1,3 @@
+PROG := fuzz
+SRCS := fuzz.c batch.c
+LIBC := newlib

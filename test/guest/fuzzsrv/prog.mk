@@ -1,0 +1,3 @@
+PROG := fuzzsrv
+SRCS := fuzzsrv.c
+LIBS := sys

@@ -1,0 +1,3 @@
+PROG := permtest
+SRCS := permtest.c cells.c
+LIBC := newlib
