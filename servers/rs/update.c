@@ -301,8 +301,8 @@ static void advance(void)
 	if (u->rp->endpoint != RS_PROC_NR) {
 		ask_prepare(u);
 	} else if (u->state == SEF_LU_STATE_UNREACHABLE) {
-		u->t_asked =
-			rs_tsc(); /* we never get ready: wait for maxtime */
+		/* We never get ready: the prepare timeout ends it. */
+		u->t_asked = rs_tsc();
 		set_phase(u, UPD_PREPARING);
 	} else {
 		hand_over(u); /* here, between two requests, RS is ready */
