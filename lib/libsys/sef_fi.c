@@ -13,7 +13,7 @@
  * state silently (ours aims at an unmapped page, so it never lands), and
  * the two message faults do not end the service at all.
  *
- * Interface: sef_fi_request() (from sef.c), sef_fi_crash(), and
+ * Interface: sef_fi_inject() (from sef.c), sef_fi_crash(), and
  * sef_fi_corrupt(), the hook the reply and request paths consult.
  */
 #include "sef_priv.h"
@@ -36,7 +36,7 @@ static _Noreturn void fi_segv(void)
 {
 	sef_self.controlled_crash = true;
 	*(volatile uint32_t *)WILD_ADDRESS = 0xbadc0de;
-	panic("fault injection: the wild write at %#x did not fault",
+	panic("fault injection: the wild write at 0x%x did not fault",
 	      WILD_ADDRESS);
 }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * VM's own recovery, and swaps it makes in the kernel for a process that
- * cannot make them itself.
+ * VM's own recovery and live update, and swaps it makes in the kernel for
+ * a process that cannot make them itself.
  *
  * VM cannot make its own successor (it would have to serve its own
  * fork), so RS keeps a replica: an instance of VM's program made while
@@ -14,7 +14,9 @@
  * alive, so the records follow the images; (3) maps the boot-file window
  * into its own address space and takes it over from the corpse; (4) maps
  * its whole stack, because nobody could serve a fault on VM's stack.
- * RS then removes the corpse through VM_EXIT as usual.
+ * RS then removes the corpse through VM_EXIT as usual.  A live update
+ * (vm_init_lu) takes the same steps from the old VM, which waits frozen
+ * for RS meanwhile and is untouched if the update is rolled back.
  *
  * Nothing here may wait on VM: VM's own break stays untouched (it never
  * calls vm_brk, so the transfer never grows VM's heap).
