@@ -3,9 +3,10 @@
  * RS main loop.  RS is the root process: SEF runs its fresh-init callback
  * (the boot protocol in boot.c) without a handshake.  Afterwards SEF
  * delivers signals of managed processes to rs_signal_manager(); the loop
- * gets the clock (the periodic check), pings answered, init replies and
- * the `service` requests.  Anything else from a system process (a stray
- * reply) is dropped; a user gets -ENOSYS.
+ * gets the clock (the periodic check), pings answered, init replies,
+ * live-update prepare reports (update.c) and the `service` requests.
+ * Anything else from a system process (a stray reply) is dropped; a user
+ * gets -ENOSYS.
  */
 #include "rs.h"
 

@@ -4,7 +4,8 @@
  * boot services (boot.c) with the privileges of its boot table
  * (table.c), keeps one rproc entry per service, is the signal manager of
  * every system process (signal.c), recovers crashed and hung services
- * (manager.c, period.c) and serves the `service` command (request.c).
+ * (manager.c, period.c), replaces them by new versions (live update,
+ * update.c) and serves the `service` command (request.c).
  *
  * Recovery never waits on PM or VFS: a new instance comes from VM (an
  * empty fork of RS, then exec of the boot module or of RS's copy of the
