@@ -25,13 +25,15 @@ usage: campaign.py --seed S --faults N --targets a,b,... [boot options]
 import argparse
 import os
 import re
+import select
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-from qemu import qemu_cmd, boot  # noqa: E402
+from qemu import qemu_cmd  # noqa: E402
 
 ALL_TARGETS = "hello,tty,ata,ext2,ds,pm,vfs,vm,rs"
 # The driver's lines on the kernel log (a prompt or a prefix may precede).
@@ -80,13 +82,15 @@ def e2fsck_clean(disk):
     return p.returncode == 0
 
 
+def log_line(raw):
+    """The campaign log line in a console line raw, or None."""
+    m = LOG_LINE.search(raw.strip())
+    return m.group(1) if m else None
+
+
 def judge(seed, status, text, disk):
     """The log lines of one campaign boot and its summary: (lines, ok)."""
-    lines = []
-    for raw in text.splitlines():
-        m = LOG_LINE.search(raw.strip())
-        if m:
-            lines.append(m.group(1))
+    lines = [x for x in map(log_line, text.splitlines()) if x is not None]
     end = next((GUEST_END.search(x) for x in reversed(lines)
                 if GUEST_END.search(x)), None)
     panics = 1 if PANIC.search(text) else 0
@@ -109,12 +113,79 @@ def judge(seed, status, text, disk):
     return lines + [summary], ok
 
 
-def run(cmd, disk, seed, faults, targets, timeout):
+class Stream:
+    """Where a long campaign shows itself while it runs: its log lines
+    go to the file log as they come (a campaign of hours leaves what it
+    did so far even when it is stopped), and every `every` faults one
+    progress line with the host's time goes to standard output (never
+    into the log, which must not depend on the host)."""
+
+    def __init__(self, log, faults, every):
+        self.file = open(log, "w") if log else None
+        self.faults, self.every = faults, every
+        self.start = time.monotonic()
+
+    def line(self, raw):
+        x = log_line(raw)
+        if x is None:
+            return
+        if self.file:
+            self.file.write(x + "\n")
+            self.file.flush()
+        m = re.match(r"fault (\d+) ", x)
+        if self.every and m and int(m.group(1)) % self.every == 0:
+            print(f"campaign: fault {m.group(1)} of {self.faults} after "
+                  f"{time.monotonic() - self.start:.0f} s", flush=True)
+
+    def close(self, summary):
+        if self.file:
+            self.file.write(summary + "\n")
+            self.file.close()
+
+
+def boot_streaming(cmd, timeout, on_line):
+    """Run cmd for at most timeout seconds, giving each line of its
+    output to on_line as it comes; (guest status or None, whole text).
+    The guest leaves through isa-debug-exit: status s is exit code 2s+1
+    (tools/qemu.py)."""
+    deadline = time.monotonic() + timeout
+    p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
+                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    chunks, partial, timed_out = [], b"", False
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            p.kill()
+            timed_out = True
+            break
+        ready, _, _ = select.select([p.stdout], [], [], min(left, 5))
+        if not ready:
+            continue
+        data = os.read(p.stdout.fileno(), 65536)
+        if not data:
+            break
+        chunks.append(data)
+        *done, partial = (partial + data).split(b"\n")
+        for raw in done:
+            on_line(raw.decode("utf-8", "replace"))
+    if partial:
+        on_line(partial.decode("utf-8", "replace"))
+    code = p.wait()
+    text = b"".join(chunks).decode("utf-8", "replace").replace("\r", "")
+    status = (code - 1) // 2 if not timed_out and code % 2 == 1 else None
+    return status, text
+
+
+def run(cmd, disk, seed, faults, targets, timeout, log=None, every=0):
     """Boot cmd (booting the system on disk, writable) for one campaign;
-    (log lines, ok, the whole console text)."""
+    (log lines, ok, the whole console text).  With log, the lines also
+    go to that file while the campaign runs; with every, a progress line
+    every that many faults goes to standard output."""
     prepare_disk(disk, seed, faults, targets)
-    status, text, _ = boot(icount(cmd), timeout)
+    stream = Stream(log, faults, every)
+    status, text = boot_streaming(icount(cmd), timeout, stream.line)
     lines, ok = judge(seed, status, text, disk)
+    stream.close(lines[-1])
     return lines, ok, text
 
 
@@ -131,6 +202,8 @@ def main():
     ap.add_argument("--log", default=None)
     ap.add_argument("--timeout", type=int, default=None,
                     help="seconds (default: 60 + a second per fault)")
+    ap.add_argument("--progress", type=int, default=1000,
+                    help="a progress line every this many faults (0: none)")
     args = ap.parse_args()
     log = args.log or f"build/campaign-{args.seed}.log"
     disk = f"build/campaign-{args.seed}.img"
@@ -138,9 +211,8 @@ def main():
     cmd = qemu_cmd(args.qemu, args.mem, kernel=args.kernel,
                    initrd=args.initrd_system, disk=disk, snapshot=False)
     lines, ok, text = run(cmd, disk, args.seed, args.faults, args.targets,
-                          args.timeout or 60 + args.faults)
-    with open(log, "w") as f:
-        f.write("\n".join(lines) + "\n")
+                          args.timeout or 60 + args.faults, log,
+                          args.progress)
     if not ok:
         print("\n".join(text.splitlines()[-30:]))
     print(lines[-1])

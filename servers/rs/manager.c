@@ -193,6 +193,21 @@ static int successor(struct rproc *rp, endpoint_t *e)
 	return rs_create_instance(rp, &spec, false, e);
 }
 
+/*
+ * VM can answer RS: it is not dead, being recovered or replaced, and no
+ * fault RS injected is on its way to it.  RS waits for VM's answer to
+ * every VM call, so a call to a VM that spins in an injected loop would
+ * stop RS, and with it the heartbeat that would end the loop; RS's
+ * optional VM work (new replicas, restarts) waits instead.
+ */
+bool rs_vm_answers(void)
+{
+	const struct rproc *vm = rproc_by_endpoint(VM_PROC_NR);
+
+	return vm != NULL && !vm->fault_armed &&
+	       !(vm->flags & (RS_TERMINATED | RS_INITIALIZING | RS_UPDATING));
+}
+
 /* Recover rp now: a new instance takes over its endpoint. */
 void rs_restart(struct rproc *rp)
 {
@@ -200,6 +215,10 @@ void rs_restart(struct rproc *rp)
 	int r;
 
 	rp->backoff = 0;
+	if (dead != VM_PROC_NR && !rs_vm_answers()) {
+		rp->backoff = 1; /* VM is down: after its recovery */
+		return;
+	}
 	if (rp->policy == RS_POLICY_RESET) {
 		reincarnate(rp);
 		return;
@@ -252,6 +271,7 @@ void rs_terminated(struct rproc *rp, int signo)
 {
 	rp->crash_tm = rs_now();
 	rp->crash_tsc = rs_tsc();
+	rp->fault_armed = false; /* taken, if it was this */
 	bool in_init = (rp->flags & RS_INITIALIZING) != 0;
 	rp->flags &= ~RS_INITIALIZING;
 	printf("rs: %s (endpoint %d) died: signal %d%s\n", rp->label,

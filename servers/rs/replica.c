@@ -80,19 +80,10 @@ endpoint_t rs_replica_take(struct rproc *rp)
 	return e;
 }
 
-/* VM answers: it is neither dead nor being recovered. */
-static bool vm_alive(void)
-{
-	const struct rproc *vm = rproc_by_endpoint(VM_PROC_NR);
-
-	return vm != NULL &&
-	       !(vm->flags & (RS_TERMINATED | RS_INITIALIZING | RS_UPDATING));
-}
-
 /* The periodic check: replace the replicas that recoveries used up. */
 void rs_replica_refill(void)
 {
-	if (!vm_alive())
+	if (!rs_vm_answers())
 		return;
 	for (int i = 0; i < NR_RPROCS; i++) {
 		struct rproc *rp = &rproc[i];

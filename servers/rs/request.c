@@ -304,18 +304,28 @@ static int do_fi(message *m, struct rproc *rp)
 	if (subtype < 1 || subtype >= RS_FI_NR ||
 	    (subtype == RS_FI_LOOP && rp->period == 0))
 		return -EINVAL;
-	if (rp->flags & (RS_TERMINATED | RS_INITIALIZING | RS_UPDATING))
+	if (rp->fault_armed ||
+	    (rp->flags & (RS_TERMINATED | RS_INITIALIZING | RS_UPDATING)))
 		return -EBUSY; /* its successor would get the crash request */
 	/* VM and RS recover only through a replica: have it ready. */
-	if ((rp->sys_flags & SF_NEED_REPL) && rp->replica == NONE &&
-	    (r = rs_replica_make(rp)) != OK)
-		return r;
+	if ((rp->sys_flags & SF_NEED_REPL) && rp->replica == NONE) {
+		if (!rs_vm_answers())
+			return -EBUSY;
+		if ((r = rs_replica_make(rp)) != OK)
+			return r;
+	}
+	/* Nobody can make a replica while VM is down: make them now. */
+	if (rp->endpoint == VM_PROC_NR)
+		rs_replica_refill();
 	if (rp->endpoint == RS_PROC_NR) {
 		fault_self(m, rp, subtype);
 		return -EDONTREPLY; /* a message fault: answered already */
 	}
 	fi.common_fi.subtype = subtype;
-	return asynsend(rp->endpoint, &fi);
+	if ((r = asynsend(rp->endpoint, &fi)) == OK)
+		rp->fault_armed = subtype != RS_FI_BADREPLY &&
+				  subtype != RS_FI_BADREQ;
+	return r;
 }
 
 /* `service clone`: keep a replica from now on (-EEXIST if there is one). */

@@ -70,6 +70,7 @@ struct rproc {
 	uint64_t crash_tsc;
 	uint64_t recovery_cycles;
 	uint32_t init_flags; /* SEF_INIT_* debug flags for the next init */
+	bool fault_armed;    /* `service fi` sent a fault that ends it */
 
 	/* The last live update: its outcome and durations in TSC cycles. */
 	int upd_result;
@@ -134,6 +135,7 @@ void rs_destroy(endpoint_t e);
 int rs_current_spec(const struct rproc *rp, struct priv_spec *spec);
 _Noreturn void rs_halt(const char *label, const char *why);
 void rs_recovered(struct rproc *rp);
+bool rs_vm_answers(void);
 int rs_create_instance(struct rproc *rp, const struct priv_spec *spec,
 		       bool pm_known, endpoint_t *e);
 int rs_run_instance(struct rproc *rp, int type, endpoint_t old);
