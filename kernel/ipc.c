@@ -458,7 +458,7 @@ static bool fast_send(struct proc *caller, struct proc *dst, int trap,
 static bool trap_known(uint32_t trap)
 {
 	return trap == SEND || trap == RECEIVE || trap == SENDREC ||
-	       trap == NOTIFY || trap == SENDNB;
+	       trap == NOTIFY || trap == SENDNB || trap == SENDRECNB;
 }
 
 static int sync_ipc(struct proc *caller, int trap, endpoint_t ep,
@@ -478,6 +478,16 @@ static int sync_ipc(struct proc *caller, int trap, endpoint_t ep,
 		return -ETRAPDENIED;
 	if (dst != NULL && is_task(dst) && trap != RECEIVE)
 		return -ETRAPDENIED;
+	/*
+	 * A question to a server that may be busy waiting on someone who
+	 * waits on the caller: asked only when the server is free to answer
+	 * now, else nothing is sent.  From here on it is a sendrec.
+	 */
+	if (trap == SENDRECNB) {
+		if (!will_receive(dst, caller))
+			return -ENOTREADY;
+		trap = SENDREC;
+	}
 
 	if (trap == NOTIFY)
 		return mini_notify(caller, dst);

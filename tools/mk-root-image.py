@@ -27,8 +27,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SERVICES = ["hello", "memory", "tty", "ata", "ext2"]
 STRIP = os.environ.get("STRIP", "i686-linux-gnu-strip")
 # The suites of test/guest/ that run on the booted system from the disk.
-DISK_TESTS = ["fstest", "spinner", "helloread", "copyloop", "campaign",
-              "fuzz", "fuzzsrv", "permtest"]
+DISK_TESTS = ["fstest", "spinner", "helloread", "copyloop", "scriptloop",
+              "campaign", "fuzz", "fuzzsrv", "permtest"]
 DIRS = ["bin", "service", "etc", "dev", "tmp", "home", "mnt", "root", "test"]
 EXEC_DIRS = ("bin", "service", "test")  # their files are programs
 

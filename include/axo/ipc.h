@@ -32,13 +32,15 @@
 #define SENDREC	     3
 #define NOTIFY	     4
 #define SENDNB	     5
+#define SENDRECNB    6 /* sendrec, only if dst receives now (ENOTREADY) */
 #define SENDA	     16
 #define NR_IPC_TRAPS 17
 
 #define TRAP_BIT(t) (1u << (t))
 #define TRAP_MASK_ALL \
 	(TRAP_BIT(SEND) | TRAP_BIT(RECEIVE) | TRAP_BIT(SENDREC) | \
-	 TRAP_BIT(NOTIFY) | TRAP_BIT(SENDNB) | TRAP_BIT(SENDA))
+	 TRAP_BIT(NOTIFY) | TRAP_BIT(SENDNB) | TRAP_BIT(SENDRECNB) | \
+	 TRAP_BIT(SENDA))
 #define TRAP_MASK_USER TRAP_BIT(SENDREC)
 
 /*

@@ -47,14 +47,37 @@ int axo_procinfo(struct pm_procinfo *buf, size_t count, unsigned *total)
 	return r;
 }
 
+/* Asking RS again after EAGAIN: at most this many times. */
+#define RS_AGAIN_TRIES 1000
+
+/* Wait until PM answers a call of ours: it is free again. */
+static void wait_for_pm(void)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	libc_call(PM_PROC_NR, PM_GETPID, &m);
+}
+
+/*
+ * RS answers EAGAIN when it cannot tell who we are at once: PM, which
+ * knows, is busy (RS never waits on it) or held by a live update, or RS
+ * is still booting.  The request changed nothing; it is asked again once
+ * PM has answered us.
+ */
 int axo_rs_request(int type, struct rs_req_msg *req)
 {
 	message m;
 	int r;
 
-	memset(&m, 0, sizeof(m));
-	m.rs_req = *req;
-	r = libc_call(RS_PROC_NR, type, &m);
+	for (int tries = 0;; tries++) {
+		memset(&m, 0, sizeof(m));
+		m.rs_req = *req;
+		r = libc_call(RS_PROC_NR, type, &m);
+		if (r != -EAGAIN || tries == RS_AGAIN_TRIES)
+			break;
+		wait_for_pm();
+	}
 	if (r < 0)
 		return libc_result(r);
 	*req = m.rs_req;

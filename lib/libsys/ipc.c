@@ -39,6 +39,11 @@ int ipc_sendrec(endpoint_t dst, message *m)
 	return ipc_trap(SENDREC, (uint32_t)dst, (uint32_t)m, NULL);
 }
 
+int ipc_sendrec_nb(endpoint_t dst, message *m)
+{
+	return ipc_trap(SENDRECNB, (uint32_t)dst, (uint32_t)m, NULL);
+}
+
 int ipc_notify(endpoint_t dst)
 {
 	return ipc_trap(NOTIFY, (uint32_t)dst, 0, NULL);

@@ -37,13 +37,23 @@ int srv_exit(endpoint_t e)
 	return pm_call(PM_SRV_EXIT, &m);
 }
 
-/* The pid and user id of endpoint e, as PM knows it. */
+/*
+ * The pid and user id of endpoint e, as PM knows it; asked only when PM
+ * is free to answer at once, -EAGAIN while it is busy.  PM may be
+ * waiting for VFS, VFS for a file system, the file system for a disk
+ * driver that crashed, and the driver for its restart by RS, the caller:
+ * waiting here could close that circle.
+ */
 int pm_getepinfo(endpoint_t e, int *pid, uint32_t *uid)
 {
-	message m = { 0 };
+	message m = { .m_type = PM_GETEPINFO };
 
 	m.pm_srv.endpt = e;
-	int r = pm_call(PM_GETEPINFO, &m);
+	int r = ipc_sendrec_nb(PM_PROC_NR, &m);
+	if (r == -ENOTREADY)
+		return -EAGAIN;
+	if (r == OK)
+		r = m.m_type;
 	if (r == OK) {
 		*pid = m.pm_ids.pid;
 		*uid = (uint32_t)m.pm_ids.uid;

@@ -25,6 +25,7 @@ int ipc_send(endpoint_t dst, message *m);
 int ipc_sendnb(endpoint_t dst, message *m);
 int ipc_receive(endpoint_t src, message *m, uint32_t *status);
 int ipc_sendrec(endpoint_t dst, message *m);
+int ipc_sendrec_nb(endpoint_t dst, message *m); /* -ENOTREADY: dst busy */
 int ipc_notify(endpoint_t dst);
 int ipc_senda(asynmsg_t *table, size_t count);
 

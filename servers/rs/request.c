@@ -11,8 +11,10 @@
 bool rs_shutting_down;
 
 /*
- * Only root changes services.  Asks PM, which never waits on RS, except
- * while a live update holds it: then nobody can tell (-EAGAIN).
+ * Only root changes services.  Asks PM, but only when PM can answer at
+ * once: -EAGAIN while it is busy (it may be waiting, through VFS and a
+ * file system, on a driver RS must restart) or held by a live update.
+ * The caller's library asks again.
  */
 static int check_root(endpoint_t caller)
 {

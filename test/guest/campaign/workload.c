@@ -3,7 +3,8 @@
  * The campaign's workload and probes.  The workload runs in the
  * background for the whole campaign: /test/helloread reads /dev/hello
  * over and over, /test/copyloop writes, copies and checks files on the
- * root disk (both in test/guest; their summaries go to files in /tmp).
+ * root disk, /test/scriptloop runs a shell script and checks what it
+ * prints (all three in test/guest; their summaries go to files in /tmp).
  * A probe is one client operation right after a fault, so that each log
  * line says what a client saw then.
  */
@@ -28,6 +29,8 @@ static const struct program {
 } programs[] = {
 	{ "/tmp/helloread.out", { "/test/helloread", "1000000", NULL } },
 	{ "/tmp/copyloop.out", { "/test/copyloop", "/tmp", "1000000", NULL } },
+	{ "/tmp/scriptloop.out",
+	  { "/test/scriptloop", "/tmp", "1000000", NULL } },
 };
 
 #define N_PROGRAMS (sizeof(programs) / sizeof(programs[0]))
@@ -83,6 +86,10 @@ static bool log_summary(const struct program *p, unsigned long long *lost,
 				  &rounds, &bytes, &a, &b, &nlost) == 5) {
 			*errors += b;
 			*lost += nlost;
+			found = true;
+		} else if (sscanf(line, "scriptloop: runs %llu failed %lu",
+				  &rounds, &a) == 2) {
+			*errors += a;
 			found = true;
 		}
 	}

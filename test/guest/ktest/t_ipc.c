@@ -89,6 +89,20 @@ static void ipc_sendnb_to_process_not_receiving_returns_enotready(void)
 	expect_eq(-ENOTREADY, ipc_sendnb(e, &m));
 }
 
+static void ipc_sendrec_nb_asks_only_a_receiving_process(void)
+{
+	struct spawn_opts o = { .kind = SPAWN_SYS, .frozen = true, .slot = -1 };
+	endpoint_t busy;
+	message m = { .m_type = ECHO_REQ };
+
+	expect_eq(OK, spawn(echo_server, 5, &o, &busy));
+	expect_eq(-ENOTREADY, ipc_sendrec_nb(busy, &m));
+	m.word[0] = 41; /* the echo task waits for requests */
+	expect_eq(OK, ipc_sendrec_nb(KECHO, &m));
+	expect_eq(42, m.word[0]);
+	expect_eq(KECHO, m.m_source);
+}
+
 static void ipc_send_to_dead_endpoint_returns_edeadsrcdst(void)
 {
 	endpoint_t e;
@@ -432,6 +446,8 @@ const struct test_case ipc_tests[] = {
 	  ipc_send_then_receive_gets_reply },
 	{ "ipc_sendnb_to_process_not_receiving_returns_enotready",
 	  ipc_sendnb_to_process_not_receiving_returns_enotready },
+	{ "ipc_sendrec_nb_asks_only_a_receiving_process",
+	  ipc_sendrec_nb_asks_only_a_receiving_process },
 	{ "ipc_send_to_dead_endpoint_returns_edeadsrcdst",
 	  ipc_send_to_dead_endpoint_returns_edeadsrcdst },
 	{ "ipc_send_to_invalid_endpoint_returns_ebadept",

@@ -1,0 +1,3 @@
+PROG := scriptloop
+SRCS := scriptloop.c
+LIBC := newlib
