@@ -123,7 +123,8 @@ static void priv_mask_set_and_clear_leave_neighbouring_bits_alone(void)
 
 static void trap_bit_is_one_bit_per_ipc_trap(void)
 {
-	const int traps[] = { SEND, RECEIVE, SENDREC, NOTIFY, SENDNB, SENDA };
+	const int traps[] = { SEND,   RECEIVE,	 SENDREC, NOTIFY,
+			      SENDNB, SENDRECNB, SENDA };
 
 	for (size_t i = 0; i < UNIT_COUNT(traps); i++) {
 		expect_true(unit_fmt("trap %d < NR_IPC_TRAPS", traps[i]),
@@ -134,11 +135,11 @@ static void trap_bit_is_one_bit_per_ipc_trap(void)
 	expect_true("NR_IPC_TRAPS fits a 32-bit trap mask", NR_IPC_TRAPS <= 32);
 }
 
-static void trap_mask_all_holds_exactly_the_six_ipc_traps(void)
+static void trap_mask_all_holds_exactly_the_seven_ipc_traps(void)
 {
 	expect_eq_u32("TRAP_MASK_ALL",
 		      (1u << 1) | (1u << 2) | (1u << 3) | (1u << 4) |
-			      (1u << 5) | (1u << 16),
+			      (1u << 5) | (1u << 6) | (1u << 16),
 		      TRAP_MASK_ALL);
 }
 
@@ -251,7 +252,7 @@ static const struct unit_test tests[] = {
 	UNIT_TEST(priv_mask_test_reports_each_bit_independently),
 	UNIT_TEST(priv_mask_set_and_clear_leave_neighbouring_bits_alone),
 	UNIT_TEST(trap_bit_is_one_bit_per_ipc_trap),
-	UNIT_TEST(trap_mask_all_holds_exactly_the_six_ipc_traps),
+	UNIT_TEST(trap_mask_all_holds_exactly_the_seven_ipc_traps),
 	UNIT_TEST(trap_mask_user_allows_only_sendrec),
 	UNIT_TEST(ksig_bit_is_one_distinct_bit_for_signals_1_to_63),
 	UNIT_TEST(ksig_ismember_finds_exactly_the_members_of_a_set),

@@ -81,6 +81,7 @@ static const struct cell fixed_cells[] = {
 	{ "ipc receive", cell_trap, RECEIVE, NULL, ETRAPDENIED },
 	{ "ipc notify to pm", cell_trap, NOTIFY, NULL, ETRAPDENIED },
 	{ "ipc sendnb to pm", cell_trap, SENDNB, NULL, ETRAPDENIED },
+	{ "ipc sendrecnb to pm", cell_trap, SENDRECNB, NULL, ETRAPDENIED },
 	{ "ipc senda", cell_trap, SENDA, NULL, ETRAPDENIED },
 	{ "kernel call number 3 (unused)", cell_kcall, 3, NULL, EBADREQUEST },
 	{ "kernel call past the last", cell_kcall, NR_SYS_CALLS, NULL,
