@@ -17,8 +17,10 @@ After the boot the host's e2fsck -fn checks the disk, and the log
 
 The exit status is non-zero on any panic (a kernel panic, or RS halting
 because a core server could not be recovered), hang (the driver did not
-finish in time, or a fault was not recovered), lost byte or unclean file
-system.
+finish in time, the guest said nothing for SILENCE seconds, or a fault
+was not recovered), lost byte or unclean file system.  The log lines go
+to the log file as they come, so a campaign of hours that is stopped
+leaves what it did.
 
 usage: campaign.py --seed S --faults N --targets a,b,... [boot options]
 """
@@ -43,6 +45,10 @@ GUEST_END = re.compile(r"campaign-guest: seed \d+ injected (\d+) recovered "
                        r"(\d+) unrecovered (\d+) errors (\d+) lost (\d+)")
 # A kernel panic, or RS halting the system (servers/rs/manager.c rs_halt).
 PANIC = re.compile(r"kernel panic:|cannot be recovered")
+# Seconds without a word from the guest that make a hang.  The longest
+# quiet stretch of a healthy campaign is a loop fault: two heartbeat
+# periods (10 s of guest time) spent spinning, about 20 s here.
+SILENCE = 300
 
 RC = """# /etc/rc of a fault-injection campaign (tools/campaign.py)
 echo "rc: fault-injection campaign"
@@ -143,17 +149,19 @@ class Stream:
             self.file.close()
 
 
-def boot_streaming(cmd, timeout, on_line):
-    """Run cmd for at most timeout seconds, giving each line of its
-    output to on_line as it comes; (guest status or None, whole text).
-    The guest leaves through isa-debug-exit: status s is exit code 2s+1
+def boot_streaming(cmd, timeout, on_line, silence=SILENCE):
+    """Run cmd for at most timeout seconds, and at most silence seconds
+    without output (a hung guest), giving each line of its output to
+    on_line as it comes; (guest status or None, whole text).  The guest
+    leaves through isa-debug-exit: status s is exit code 2s+1
     (tools/qemu.py)."""
     deadline = time.monotonic() + timeout
+    quiet_until = time.monotonic() + silence
     p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     chunks, partial, timed_out = [], b"", False
     while True:
-        left = deadline - time.monotonic()
+        left = min(deadline, quiet_until) - time.monotonic()
         if left <= 0:
             p.kill()
             timed_out = True
@@ -161,6 +169,7 @@ def boot_streaming(cmd, timeout, on_line):
         ready, _, _ = select.select([p.stdout], [], [], min(left, 5))
         if not ready:
             continue
+        quiet_until = time.monotonic() + silence
         data = os.read(p.stdout.fileno(), 65536)
         if not data:
             break

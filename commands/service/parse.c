@@ -23,6 +23,8 @@ static const char usage_text[] =
 	"[-restarts n]\n"
 	"       service (down|refresh|restart|clone|unclone|fi|lookup) "
 	"<label>\n"
+	"       service fi <label> "
+	"[crash|segv|loop|exit|badreply|badreq]\n"
 	"       service status [label]\n"
 	"       service sysctl (srv_status|upd_start|upd_run|upd_stop|"
 	"upd_status)\n"
@@ -65,6 +67,16 @@ static const struct {
 	{ "upd_run", RS_SYSCTL_UPD_RUN },
 	{ "upd_stop", RS_SYSCTL_UPD_STOP },
 	{ "upd_status", RS_SYSCTL_UPD_STATUS },
+};
+
+/* The faults of `service fi`: RS_FI_* (crash without a name). */
+static const struct {
+	const char *name;
+	int32_t subtype;
+} faults[] = {
+	{ "crash", RS_FI_CRASH },	{ "segv", RS_FI_SEGV },
+	{ "loop", RS_FI_LOOP },		{ "exit", RS_FI_EXIT },
+	{ "badreply", RS_FI_BADREPLY }, { "badreq", RS_FI_BADREQ },
 };
 
 /* The single-letter flags, in usage order. */
@@ -388,6 +400,26 @@ static int set_label(struct pstate *ps, const char *label)
 	return 0;
 }
 
+/* fi <label> [fault]: the fault's RS_FI_* into the subtype. */
+static int parse_fi(struct pstate *ps, int argc, char *const argv[])
+{
+	int r = set_label(ps, argv[0]);
+
+	ps->cmd->subtype = RS_FI_CRASH;
+	if (r < 0 || argc == 1)
+		return r;
+	for (size_t k = 0; k < N_OF(faults); k++) {
+		if (strcmp(faults[k].name, argv[1]) == 0) {
+			ps->cmd->subtype = faults[k].subtype;
+			return 0;
+		}
+	}
+	return fail(ps, SVC_USAGE,
+		    "fi: %s: not one of crash, segv, loop, exit, badreply, "
+		    "badreq",
+		    argv[1]);
+}
+
 /* What follows the verb, by its kind; argv[0] is the first argument. */
 static int parse_rest(struct pstate *ps, const struct verb *v, int argc,
 		      char *const argv[])
@@ -399,6 +431,8 @@ static int parse_rest(struct pstate *ps, const struct verb *v, int argc,
 				    v->name);
 		return parse_start(ps, argc, argv);
 	case V_LABEL:
+		if (v->request == RS_FI && (argc == 1 || argc == 2))
+			return parse_fi(ps, argc, argv);
 		if (argc != 1)
 			return fail(ps, SVC_USAGE, "%s: needs one label",
 				    v->name);

@@ -104,13 +104,14 @@ def session(con, log):
     check("hello_up_gives_a_new_restart_count",
           "no status after up" if s3 is None else
           expect_eq("restarts", s3["restarts"], 0))
-    results += replica_and_edit(con)
+    results += replica_and_edit(con, log)
     return results
 
 
-def replica_and_edit(con):
+def replica_and_edit(con, log):
     """clone/unclone and their errors; a crash recovered by the replica;
-    edit of the period, and of an unknown label."""
+    edit of the period, and of an unknown label; a loop the heartbeat
+    ends; a fault type that does not exist."""
     results = []
 
     def status_is(name, cmd, want):
@@ -143,6 +144,16 @@ def replica_and_edit(con):
                     expect_eq("period", s2 and s2["period"], "2HZ")))
     status_is("edit_of_an_unknown_label_is_esrch",
               "service edit /service/hello -label nosuch", 3)
+    status_is("hello_fi_loop_is_accepted", "service fi hello loop", 0)
+    s3 = wait_restarts(con, "hello", s2["restarts"]) if s2 else None
+    results.append(("hello_fi_loop_is_ended_by_the_heartbeat",
+                    "no status" if s3 is None else
+                    expect_eq("(endpoint, restarts, ping kill logged)",
+                              (s3["endpoint"], s3["restarts"],
+                               "does not answer pings" in log.getvalue()),
+                              (s2["endpoint"], s2["restarts"] + 1, True))))
+    status_is("fi_of_an_unknown_fault_is_a_usage_error",
+              "service fi hello melt", 1)
     status_is("unclone_of_vm_is_eperm", "service unclone vm", 1)
     return results
 

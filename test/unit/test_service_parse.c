@@ -211,6 +211,23 @@ static void label_verbs_map_to_their_requests(void)
 	}
 }
 
+static void fi_takes_an_optional_fault_type(void)
+{
+	expect_eq_int("fi hello", 0, PARSE("fi", "hello"));
+	expect_eq_int("default crash", RS_FI_CRASH, cmd.subtype);
+	expect_eq_int("fi hello loop", 0, PARSE("fi", "hello", "loop"));
+	expect_eq_int("loop", RS_FI_LOOP, cmd.subtype);
+	expect_str_eq("label", "hello", cmd.label);
+	expect_eq_int("fi ata badreply", 0, PARSE("fi", "ata", "badreply"));
+	expect_eq_int("badreply", RS_FI_BADREPLY, cmd.subtype);
+	expect_eq_int("fi hello melt", SVC_USAGE, PARSE("fi", "hello", "melt"));
+	expect_str_eq("message",
+		      "fi: melt: not one of crash, segv, loop, exit, badreply, "
+		      "badreq",
+		      err);
+	expect_eq_int("fi a b c", SVC_USAGE, PARSE("fi", "a", "b", "c"));
+}
+
 static void status_sysctl_and_shutdown(void)
 {
 	expect_eq_int("status", 0, PARSE("status"));
@@ -369,6 +386,7 @@ int main(void)
 		UNIT_TEST(update_self_needs_a_label_and_sends_self),
 		UNIT_TEST(edit_needs_a_label),
 		UNIT_TEST(label_verbs_map_to_their_requests),
+		UNIT_TEST(fi_takes_an_optional_fault_type),
 		UNIT_TEST(status_sysctl_and_shutdown),
 		UNIT_TEST(bad_command_lines_are_usage_errors),
 		UNIT_TEST(long_args_are_refused),
