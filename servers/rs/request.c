@@ -466,6 +466,9 @@ static int dispatch(message *m)
 	/* While an update runs, only the update itself may be steered. */
 	if (rs_update_running() && m->m_type != RS_SYSCTL)
 		return -EBUSY;
+	/* Changes call VM: not while it cannot answer (fi, restart wait). */
+	if (!rs_vm_answers() && m->m_type != RS_FI && m->m_type != RS_RESTART)
+		return -EBUSY;
 	switch (m->m_type) {
 	case RS_UP:
 		return do_up(m);
