@@ -275,9 +275,11 @@ unit-test:
 	@bash test/unit/run.sh
 
 # sh and the commands built for the host (tools/host-commands.sh) and
-# tested there; make test runs this too.
+# tested there, and the campaign and report tools; make test runs these
+# too.
 host-test:
 	@$(PYTHON) test/host/test_commands.py
+	@$(PYTHON) test/host/test_tools.py
 
 test: deps all $(B)/disk-test.img
 	@$(PYTHON) tools/testall.py --qemu $(QEMU) --mem $(MEM) \

@@ -39,8 +39,33 @@ def bench_section(path):
            f"{rows}</table>"
 
 
+def columns(faults, t0, scale, left):
+    """The faults of each (service, pixel column): a long campaign has
+    far more faults than the plot has pixels, and one mark each would
+    make a page of many megabytes."""
+    cols = {}
+    for f in faults:
+        cols.setdefault((f[2], int(left + (f[1] - t0) * scale)), []).append(f)
+    return cols
+
+
+def mark_title(group):
+    """The tooltip of a mark: its fault, or how many and of what kinds."""
+    n, _, label, kind, _, _, _, rec = group[0]
+    if len(group) == 1:
+        return f"fault {n}: {kind} into {label}, recovered in {rec} insn"
+    kinds = {}
+    for f in group:
+        kinds[f[3]] = kinds.get(f[3], 0) + 1
+    what = ", ".join(f"{c} {k}" for k, c in sorted(kinds.items()))
+    longest = max(f[7] for f in group)
+    return (f"faults {group[0][0]}..{group[-1][0]} into {label}: {what}; "
+            f"longest recovery {longest} insn")
+
+
 def timeline(faults):
-    """An SVG: one row per service, one mark per fault."""
+    """An SVG: one row per service, one mark per fault (or per pixel
+    column of faults, coloured by its most frequent kind)."""
     labels = sorted({f[2] for f in faults})
     t0 = min(f[1] for f in faults)
     t1 = max(f[1] + f[7] for f in faults)
@@ -54,14 +79,16 @@ def timeline(faults):
                      f'{html.escape(label)}</text>'
                      f'<line x1="{left}" y1="{y + 10}" x2="{width - 10}" '
                      f'y2="{y + 10}" stroke="#ddd"/>')
-    for n, at, label, kind, _, _, _, rec in faults:
-        x = left + (at - t0) * scale
+    for (label, x), group in sorted(columns(faults, t0, scale,
+                                            left).items()):
+        kinds = [f[3] for f in group]
+        kind = max(set(kinds), key=lambda k: (kinds.count(k), k))
         y = labels.index(label) * row + 5
-        w = max(rec * scale, 1.5)
-        parts.append(f'<rect x="{x:.1f}" y="{y + 3}" width="{w:.1f}" '
+        w = max(max(f[7] for f in group) * scale, 1.5)
+        parts.append(f'<rect x="{x}" y="{y + 3}" width="{w:.1f}" '
                      f'height="14" fill="{COLORS.get(kind, "#000")}">'
-                     f'<title>fault {n}: {kind} into {label}, recovered '
-                     f'in {rec} insn</title></rect>')
+                     f'<title>{html.escape(mark_title(group))}</title>'
+                     f'</rect>')
     parts.append(f'<text x="{left}" y="{row * len(labels) + 25}" '
                  f'font-size="11">guest time {t0} .. {t1} insn</text></svg>')
     return "".join(parts)
@@ -81,17 +108,32 @@ def campaign_section(path):
     summary = lines[-1] if lines else ""
     legend = " ".join(f'<span style="color:{c}">&#9632; {k}</span>'
                       for k, c in COLORS.items())
-    counts = {}
-    for f in faults:
-        counts[(f[2], f[3])] = counts.get((f[2], f[3]), 0) + 1
-    rows = "".join(f"<tr><td>{html.escape(t)}</td><td>{html.escape(k)}</td>"
-                   f"<td class=n>{n}</td></tr>"
-                   for (t, k), n in sorted(counts.items()))
     plot = timeline(faults) if faults else "<p>No faults in the log.</p>"
     return (f"<p>{html.escape(os.path.basename(path))}: "
             f"<b>{html.escape(summary)}</b></p><p>{legend}</p>{plot}"
-            f"<table><tr><th>target</th><th>fault</th><th>injected</th>"
-            f"</tr>{rows}</table>")
+            f"{fault_table(faults)}")
+
+
+def fault_table(faults):
+    """Per target and fault kind: injected, recovered (no error from RS,
+    and not NOT-RECOVERED), and the median recovery time of those that
+    ended the service."""
+    groups = {}
+    for f in faults:
+        groups.setdefault((f[2], f[3]), []).append(f)
+    rows = []
+    for (target, kind), group in sorted(groups.items()):
+        recovered = sum(1 for f in group
+                        if f[4] == 0 and f[5] != "NOT-RECOVERED")
+        times = sorted(f[7] for f in group if f[5] == "signal")
+        median = times[len(times) // 2] if times else "-"
+        rows.append(f"<tr><td>{html.escape(target)}</td>"
+                    f"<td>{html.escape(kind)}</td><td class=n>{len(group)}"
+                    f"</td><td class=n>{recovered}</td>"
+                    f"<td class=n>{median}</td></tr>")
+    return ("<table><tr><th>target</th><th>fault</th><th>injected</th>"
+            "<th>recovered</th><th>median recovery (insn)</th></tr>"
+            f"{''.join(rows)}</table>")
 
 
 def fuzz_section(path):

@@ -4,7 +4,8 @@
 
 Layers:
   1. host unit tests (test/unit/run.sh), then the host tests of sh and
-     the commands (test/host/test_commands.py);
+     the commands (test/host/test_commands.py) and of the campaign and
+     report tools (test/host/test_tools.py);
   2. the in-guest kernel suite (boot image [ktest]) booted from its GRUB
      ISO;
   3. the same suite booted through QEMU's multiboot loader, with a fresh
@@ -158,6 +159,10 @@ def main():
     p, f = run_unit("host tests of sh and the commands",
                     (sys.executable, "test/host/test_commands.py"),
                     "host_commands_run")
+    total_p, total_f = total_p + p, total_f + f
+    p, f = run_unit("host tests of the campaign and report tools",
+                    (sys.executable, "test/host/test_tools.py"),
+                    "host_tools_run")
     total_p, total_f = total_p + p, total_f + f
     p, f = run_guest("ktest_grub_iso",
                      qemu_cmd(args.qemu, args.mem, iso=args.iso_ktest,
